@@ -1,0 +1,287 @@
+/**
+ * Name mentions: runs of capitalised words in each sentence, with the titles that precede a person's name
+ * split off ("Intelligence Minister" | "Gila Gamliel"), sentence-initial common words dropped, and each
+ * name given a first type guess from its head word, the lexicon and its title. Clustering into entities
+ * happens in entities.ts.
+ */
+import type { Article, Paragraph } from '../corpus/article.ts';
+import type { EntityType } from './analysis.ts';
+import { isDemonym, isDemonymCompound } from './demonyms.ts';
+import {
+  isCommonWord, isFirstName, isKnownPlace, lexiconTag, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, ROLE_NOUNS, TITLE_WORDS,
+} from './lexicon.ts';
+import { isAcronym, isCapitalised, tokenize, type Token } from './tokens.ts';
+
+export interface Mention {
+  paragraph: number;
+  sentence: number;
+  /** Offsets of the name (title and possessive excluded) in the paragraph text. */
+  start: number;
+  end: number;
+  /** Name tokens as written. */
+  tokens: string[];
+  type: EntityType;
+  /** A person title stood right before the name ("Sen.", "Intelligence Minister"). */
+  title: string | null;
+  /** The first word of a sentence or of a quotation: capitalised for grammar, weak evidence of a name. */
+  sentenceInitial: boolean;
+  acronym: boolean;
+  possessive: boolean;
+}
+
+export function mentionName(m: Pick<Mention, 'tokens'>): string {
+  return m.tokens.join(' ').replace(/ - /g, '-');
+}
+
+const MONTHS_AND_DAYS = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
+
+/** Lower-case particles inside names ("Ziyad al-Nakhalah", "Osama bin Laden", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'ben', 'bat', 'abu']);
+
+/** Heads after which "of"/"for"/"on" continue a name ("Ministry of Foreign Affairs", "House of Lords"). */
+const OF_HEADS = new Set([...ORG_HEADS, ...OTHER_HEADS, 'state', 'house', 'republic', 'kingdom', 'strait', 'university', 'bank', 'sea', 'gulf', 'city', 'province', 'isle', 'islands', 'cape', 'court', 'museum', 'day']);
+
+/** Well-known acronyms whose expansion is not in the text. */
+const KNOWN_ACRONYMS: Record<string, { name: string; type: EntityType }> = {
+  US: { name: 'United States', type: 'place' }, USA: { name: 'United States', type: 'place' }, 'U.S.': { name: 'United States', type: 'place' },
+  UK: { name: 'United Kingdom', type: 'place' }, 'U.K.': { name: 'United Kingdom', type: 'place' },
+  UAE: { name: 'United Arab Emirates', type: 'place' }, EU: { name: 'European Union', type: 'organization' },
+  UN: { name: 'United Nations', type: 'organization' }, 'U.N.': { name: 'United Nations', type: 'organization' },
+  NATO: { name: 'NATO', type: 'organization' },
+};
+export function knownAcronym(word: string): { name: string; type: EntityType } | undefined {
+  return KNOWN_ACRONYMS[word];
+}
+
+const OPENERS = new Set(['.', '!', '?', ':', ';', '"', '—', '–', '…']);
+
+/** Capitalised function words that split a run ("Sen. Joseph Lieberman And Sen. Robert Torricelli"). */
+const RUN_BREAKERS = new Set(['And', 'But', 'Nor', 'The']);
+
+/** Capitalised pronouns and contractions are never names ("I'm", "It", "We"). */
+const PRONOUN = /^(I|It|We|He|She|They|You|Our|His|Her|Their|Its|My|Your|Us|Him|Them|Me)$|'(m|re|ll|ve|d)$/;
+
+function bare(word: string): string {
+  return word.toLowerCase().replace(/\.$/, '');
+}
+
+function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(bare(word));
+}
+
+function isRoleWord(word: string): boolean {
+  return TITLE_WORDS.has(bare(word)) || ROLE_NOUNS.has(bare(word));
+}
+
+function headOf(tokens: string[]): string {
+  return bare(tokens[tokens.length - 1] ?? '');
+}
+
+function isNameToken(t: Token | undefined): boolean {
+  return t !== undefined && t.kind === 'word' && isCapitalised(t.text) && !MONTHS_AND_DAYS.test(t.text) && !PRONOUN.test(t.text);
+}
+
+/** Guesses a name's type from its words alone; entities.ts refines it with evidence from the whole article. */
+export function classifyName(tokens: string[], titled: boolean): EntityType {
+  const name = tokens.join(' ');
+  // In "Ministry of Foreign Affairs" the head is the word before "of".
+  const connector = tokens.findIndex((t, i) => i > 0 && /^(of|for|on)$/.test(t));
+  const head = connector > 0 ? bare(tokens[connector - 1] ?? '') : headOf(tokens);
+  const first = tokens[0] ?? '';
+  if (tokens.length === 1 && knownAcronym(first)) return knownAcronym(first)?.type ?? 'organization';
+  if (titled) return 'person';
+  if (OTHER_HEADS.has(head)) return 'other';
+  if (PLACE_HEADS.has(head) && !(head === 'bank' && tokens.length > 1 && !/^(west|east)$/i.test(first))) return 'place';
+  const ofPlace = /\b(State|Republic|Kingdom|Commonwealth|Federation|Emirate) of (.+)$/.exec(name);
+  if (ofPlace && isKnownPlace(ofPlace[2] ?? '')) return 'place';
+  if (isKnownPlace(name)) return 'place';
+  if (ORG_HEADS.has(head)) return 'organization';
+  if (tokens.length === 1 && isAcronym(first)) return 'organization';
+  if (tokens.length > 1 && isKnownPlace(tokens[tokens.length - 1] ?? '') && !isFirstName(first)) return 'other';
+  if (tokens.length >= 2 && tokens.length <= 5) return 'person';
+  if (tokens.length === 1 && isFirstName(first)) return 'person';
+  return 'other';
+}
+
+interface Run {
+  tokens: Token[];
+  initial: boolean;
+}
+
+/** Runs of name tokens in one paragraph, joined across particles and "of the" after organisation heads. */
+function nameRuns(tokens: Token[], sentenceStarts: Set<number>): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  // After a dropped sentence-initial word ("“The Path …", "“Little Satan"), the next word is still the
+  // start of the sentence for the purposes of evidence.
+  let afterDroppedInitial = false;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const initial: boolean = afterDroppedInitial || sentenceStarts.has(t?.start ?? -1) || prev === undefined || (prev.kind === 'punct' && OPENERS.has(prev.text));
+    afterDroppedInitial = false;
+    if (t === undefined || !isNameToken(t) || RUN_BREAKERS.has(t.text) || (initial && isCommonWord(t.text) && !isKnownPlace(t.text) && !isFirstName(t.text))) {
+      afterDroppedInitial = initial && t !== undefined && t.kind === 'word' && isCapitalised(t.text);
+      i++;
+      continue;
+    }
+    const run: Token[] = [t];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const last = run[run.length - 1];
+      if (last?.possessive) {
+        // "International Women's Day": the possessive belongs inside the name when an event-like head follows.
+        let k = j;
+        while (isNameToken(tokens[k]) && !tokens[k]?.possessive) k++;
+        const ahead = tokens.slice(j, k).map((x) => x.text);
+        if (ahead.length > 0 && OTHER_HEADS.has(bare(ahead[ahead.length - 1] ?? '')) && !ahead.some(isTitleWord) && !isKnownPlace(last.text)) {
+          run.push(...tokens.slice(j, k));
+          j = k;
+          continue;
+        }
+        break;
+      }
+      const next = tokens[j];
+      if (next === undefined) break;
+      if (isNameToken(next) && !RUN_BREAKERS.has(next.text)) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      if (next.kind === 'word' && NAME_PARTICLES.has(next.text) && isNameToken(tokens[j + 1])) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      const head = bare(last?.text ?? '');
+      if (next.kind === 'word' && (next.text === 'of' ? OF_HEADS.has(head) : /^(for|on)$/.test(next.text) && ORG_HEADS.has(head))) {
+        const k = tokens[j + 1]?.text === 'the' ? j + 2 : j + 1;
+        const after = tokens[k];
+        if (after !== undefined && isNameToken(after) && !RUN_BREAKERS.has(after.text) && !(isDemonym(after.text) && !isNameToken(tokens[k + 1]))) {
+          run.push(...tokens.slice(j, k));
+          j = k;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push({ tokens: run, initial });
+    i = j;
+  }
+  return runs;
+}
+
+/**
+ * Splits "British Home Office Tom Tugendhat" after an organisation head that a first name follows, and
+ * "România Petre Roman" after a country that a two-word name follows.
+ */
+function splitAtOrgThenPerson(run: Token[]): Token[][] {
+  if (run.length >= 3 && isKnownPlace(run[0]?.text ?? '') && !isKnownPlace(`${run[0]?.text} ${run[1]?.text}`) && classifyName(run.slice(1).map((t) => t.text), false) === 'person') {
+    return [run.slice(0, 1), ...splitAtOrgThenPerson(run.slice(1))];
+  }
+  for (let k = 0; k < run.length - 1; k++) {
+    if (ORG_HEADS.has(bare(run[k]?.text ?? '')) && isFirstName(run[k + 1]?.text ?? '')) {
+      return [run.slice(0, k + 1), ...splitAtOrgThenPerson(run.slice(k + 1))];
+    }
+  }
+  return [run];
+}
+
+export function findMentions(article: Article): Mention[] {
+  const mentions: Mention[] = [];
+  for (const p of article.paragraphs) mentions.push(...paragraphMentions(p));
+  return mentions;
+}
+
+function sentenceOf(p: Paragraph, offset: number): number {
+  const s = p.sentences.find((x) => offset >= x.start && offset < x.end);
+  return s?.index ?? 0;
+}
+
+export function paragraphMentions(p: Paragraph): Mention[] {
+  const tokens = tokenize(p.plain);
+  const starts = new Set(p.sentences.map((s) => s.start));
+  const out: Mention[] = [];
+  for (const run of nameRuns(tokens, starts)) {
+    const parts = splitAtOrgThenPerson(run.tokens);
+    parts.forEach((part, partIndex) => {
+      const initial = run.initial && partIndex === 0;
+      const words = part.map((t) => t.text);
+      // Title split: the last title word before a name that is not itself an organisation or place.
+      let titleEnd = -1;
+      const fullType = classifyName(words, false);
+      if (fullType !== 'organization' && fullType !== 'place' && fullType !== 'other' && !isRoleWord(words[words.length - 1] ?? '')) {
+        for (let k = words.length - 2; k >= 0; k--) if (isTitleWord(words[k] ?? '')) { titleEnd = k; break; }
+      }
+      let nameTokens = part.slice(titleEnd + 1);
+      const titleTokens = part.slice(0, titleEnd + 1);
+      // What stands before the title and is not a title word is a name of its own ("Knesset" Member, "New York" Mayor).
+      const lead: Token[] = [];
+      for (const t of titleTokens) {
+        if (isTitleWord(t.text) || isDemonym(t.text)) break;
+        lead.push(t);
+      }
+      if (lead.length > 0) pushMention(out, p, lead, null, initial, false, true);
+      if (titleEnd >= 0 && nameTokens.length === 0) return;
+      const title = titleTokens.length > 0 ? titleTokens.slice(lead.length).map((t) => t.text).join(' ') : null;
+      // Leading demonyms qualify a person ("Slovenian … Jans Jansha") but belong to an organisation's name.
+      const type0 = classifyName(nameTokens.map((t) => t.text), title !== null);
+      if (type0 === 'person') {
+        while (nameTokens.length > 1 && isDemonym(nameTokens[0]?.text ?? '')) nameTokens = nameTokens.slice(1);
+      }
+      while (nameTokens.length > 0 && /^(The|A|An)$/.test(nameTokens[0]?.text ?? '')) nameTokens = nameTokens.slice(1);
+      pushMention(out, p, nameTokens, title, initial && titleEnd < 0, title !== null);
+    });
+  }
+  return out;
+}
+
+function pushMention(out: Mention[], p: Paragraph, tokens: Token[], title: string | null, initial: boolean, titled: boolean, beforeTitle = false): void {
+  if (tokens.length === 0) return;
+  const words = tokens.map((t) => t.text);
+  const first = words[0] ?? '';
+  if (words.length === 1) {
+    if (first.length < 2 || isDemonym(first) || isTitleWord(first) || isGroupNoun(first)) return;
+    if (initial && isCommonWord(first) && !isKnownPlace(first) && !isFirstName(first)) return;
+  }
+  if (words.every((w) => isDemonym(w) || isTitleWord(w))) return;
+  if (words.length === 1 && isCommonWord(first) && !isKnownPlace(first) && !isFirstName(first) && !isAcronym(first) && !ORG_HEADS.has(first.toLowerCase())) return;
+  // A run that ends in a role word is a role, not a name ("US Secretary", "Research Analyst"): keep only what leads it.
+  if (words.length > 1 && isRoleWord(words[words.length - 1] ?? '') && !ORG_HEADS.has(bare(words[words.length - 1] ?? ''))) {
+    const lead = tokens.slice(0, -1);
+    while (lead.length > 0 && (isRoleWord(lead[lead.length - 1]?.text ?? '') || isDemonym(lead[lead.length - 1]?.text ?? ''))) lead.pop();
+    const leadWords = lead.map((t) => t.text);
+    if (lead.length > 0 && (classifyName(leadWords, false) === 'place' || (lead.length === 1 && isAcronym(leadWords[0] ?? '')))) {
+      pushMention(out, p, lead, null, initial, false);
+    }
+    return;
+  }
+  if (isDemonym(words[words.length - 1] ?? '') || words.every((w) => isDemonymCompound(w))) return;
+  const last = tokens[tokens.length - 1];
+  const start = tokens[0]?.start ?? 0;
+  out.push({
+    paragraph: p.index,
+    sentence: sentenceOf(p, start),
+    start,
+    end: last?.end ?? start,
+    tokens: words,
+    type: leadType(classifyName(words, titled), beforeTitle, words.length),
+    title,
+    sentenceInitial: initial,
+    acronym: words.length === 1 && isAcronym(first),
+    possessive: last?.possessive ?? false,
+  });
+}
+
+/** What stands before a title ("New York" Mayor, "Knesset" Member) is a place or an organisation, never a person. */
+function leadType(type: EntityType, beforeTitle: boolean, words: number): EntityType {
+  if (!beforeTitle || type !== 'person') return type;
+  return words <= 2 ? 'place' : 'organization';
+}
+
+/** Plural group nouns ("Israelis", "Muslims", "Jews") name groups of people, not entities. */
+function isGroupNoun(word: string): boolean {
+  if (!/s$/.test(word)) return false;
+  const singular = word.replace(/(i)es$/, '$1').replace(/s$/, '');
+  return isDemonym(singular) || /^(jew|arab|persian|kurd|christian|muslim|shiite|sunni|druze|mullah|ayatollah)$/i.test(singular) || lexiconTag(word) === 'Demonym,Plural';
+}
