@@ -1,7 +1,324 @@
-import type { Article } from '../corpus/article.ts';
-import type { LocalEntity, LocalQuote } from './analysis.ts';
+/**
+ * Quotations and who said them. For each quote span (quoteSpans.ts) the attribution is read from the words
+ * around it — "…," X said / said X, ROLE / X said: "…" / X told OUTLET / X added that "…" — and the speaker
+ * phrase is resolved: a name to its entity, "he"/"she" to the person last speaking or acting, "the minister"
+ * to the person of that role, "a source close to X" to an anonymous source (never to X). A quotation with no
+ * attribution of its own continues the speaker of the quotation before it in the same paragraph, or of the
+ * previous paragraph when the paragraph is nothing but the quotation. Titles, names of operations, slogans
+ * and scare quotes are left out; fragments woven into a sentence are partial quotes of the sentence's speaker.
+ */
+import type { Article, Paragraph } from '../corpus/article.ts';
+import type { EntityType, LocalEntity, LocalQuote, SpeakerKind, Span } from './analysis.ts';
+import { ANONYMOUS_HEADS, SPEECH_VERB } from './lexicon.ts';
+import { findQuoteSpans, type QuoteSpan } from './quoteSpans.ts';
+import { tokenize, type Token } from './tokens.ts';
 
-/** Finds every quotation of one article with its speaker. STUB: being written. */
-export function extractQuotes(_article: Article, _entities: LocalEntity[]): LocalQuote[] {
-  return [];
+interface Speaker {
+  speaker: string | null;
+  speakerName: string | null;
+  speakerKind: SpeakerKind;
+}
+
+interface EntityMentionRef {
+  entity: LocalEntity;
+  start: number;
+  end: number;
+}
+
+/** Verbs that attribute a direct quotation (a subset of SPEECH_VERB: "praised", "called" describe, they do not quote). */
+const QUOTING_VERBS = new Set([...SPEECH_VERB].filter((v) => !/^(call|called|calls|calling|describe|described|describes|describing|praise|praised|praising|condemn|condemned|condemning|thank|thanked|welcome|welcomed|agree|agreed|according|demand|demanded|demands|comment|comments|post|posts|read|state|note|add|say|tell|write|ask)$/.test(v)).concat(['read', 'reads', 'said', 'says']));
+
+/** Adverbs and auxiliaries between a speaker and the verb ("Jansha also said", "he has repeatedly said"). */
+const BETWEEN = /^(also|further|then|later|once|previously|again|repeatedly|simply|quickly|recently|reportedly|had|has|have|was|is|would|will|once|later|earlier|often|publicly|privately|flatly|firmly|angrily)$/i;
+
+/** Words after which a quotation names something rather than quotes someone. */
+const NAMING_BEFORE = /\b(titled|entitled|named|dubbed|nicknamed|known as|so-called|the term|the word|the phrase|the slogan|slogans?|hashtag|under the banner|(?:branded|labell?ed|designated)(?:\s+\S+){0,4}\s+as(?:\s+(?:the|an?))?|(?:an?|the)\s+[\p{L}-]+\s+called)\s*$/iu;
+
+/** A noun right after the closing mark that makes the quotation a name ("the “Al-Aqsa Flood” operation"). */
+const NAME_AFTER = /^\s*(operation|campaign|movement|initiative|programme|program|plan|summit|conference|project|slogan|hashtag|doctrine|bill|act|law|festival|exercise|offensive|mission|brigade|party|group|network|app|platform|podcast|documentary|film|book|song|series|show|event|rally|march|protest|declaration|deal|accords?|agreement)\b/i;
+
+const PRONOUN_PERSON = /^(he|she)$/i;
+const PRONOUN_GROUP = /^(they|we)$/i;
+
+function wordsOf(text: string): Token[] {
+  return tokenize(text).filter((t) => t.kind === 'word' || t.text === ',' || t.text === '.' || t.text === ';' || t.text === ':');
+}
+
+/** Trims quotation text for display: the comma that ends the quoted clause before its attribution is not part of it. */
+function quoteText(p: Paragraph, span: QuoteSpan): string {
+  return p.text.slice(span.start, span.end).replace(/[\s,;:]+$/, '').trim();
+}
+
+export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQuote[] {
+  const quotes: LocalQuote[] = [];
+  const mentionsByParagraph = new Map<number, EntityMentionRef[]>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const list = mentionsByParagraph.get(m.paragraph) ?? [];
+      list.push({ entity: e, start: m.start, end: m.end });
+      mentionsByParagraph.set(m.paragraph, list);
+    }
+  }
+  for (const list of mentionsByParagraph.values()) list.sort((a, b) => a.start - b.start);
+
+  const state: ResolveState = { lastPerson: null, entities };
+  let previousParagraphSpeaker: Speaker | null = null;
+  let previousParagraphUnclosed = false;
+
+  for (const p of article.paragraphs) {
+    const mentions = mentionsByParagraph.get(p.index) ?? [];
+    const spans = p.heading ? [] : findQuoteSpans(p.text);
+    let lastSpeakerHere: Speaker | null = null;
+    let cursor = 0;
+    const spanSentences = new Set<number>();
+
+    for (let k = 0; k < spans.length; k++) {
+      const span = spans[k];
+      if (!span) continue;
+      const next = spans[k + 1];
+      const sentence = p.sentences.find((s) => s.start <= Math.max(span.open, 0) && Math.max(span.open, 0) < s.end) ?? p.sentences[0];
+      const clauseStart = Math.max(sentence?.start ?? 0, cursor);
+      const before = span.open >= 0 ? p.plain.slice(clauseStart, span.open) : '';
+      const afterStart = span.close >= 0 ? span.close + 1 : p.plain.length;
+      const afterEnd = next && next.open >= 0 ? next.open : p.plain.length;
+      const after = p.plain.slice(afterStart, afterEnd);
+      cursor = afterStart;
+      for (const s of p.sentences) if (s.end > Math.max(span.open, 0) && s.start < span.end) spanSentences.add(s.index);
+
+      const text = quoteText(p, span);
+      const words = text.split(/\s+/).filter(Boolean).length;
+      if (NAMING_BEFORE.test(before) || NAME_AFTER.test(after)) continue;
+
+      const attribution =
+        attributionAfter(p, afterStart, after, mentions, state) ?? attributionBefore(p, clauseStart, before, mentions, state);
+      const startsClause = span.open < 0 || /(^|[.!?:,;—–-]\s*|\bthat\s+)$/.test(before.trimEnd() === '' ? '' : before) || before.trim() === '';
+      const fullUtterance = startsClause && (words >= 5 || /[.!?,]$/.test(p.text.slice(span.start, span.end)));
+
+      let speaker: Speaker | null = attribution;
+      let kind: 'direct' | 'partial' = fullUtterance ? 'direct' : 'partial';
+      if (!speaker && fullUtterance) {
+        // Continuation: a split quotation in this paragraph, or a paragraph that is only the quotation.
+        if (lastSpeakerHere) speaker = lastSpeakerHere;
+        else if (span.open <= 0 && previousParagraphSpeaker && (previousParagraphUnclosed || isOnlyQuotation(p, span, spans))) speaker = previousParagraphSpeaker;
+      }
+      if (!speaker && !fullUtterance) {
+        // A fragment woven into a sentence: the speaker is whoever the sentence has speaking or describing.
+        speaker = sentenceSpeaker(p, clauseStart, span.open, mentions, state);
+        if (!speaker) continue; // a scare quote or a title: nobody is quoted
+        kind = 'partial';
+      }
+      if (!speaker && words <= 3) continue;
+      speaker ??= { speaker: null, speakerName: null, speakerKind: 'unknown' };
+      if (speaker.speakerKind === 'person' && speaker.speaker) state.lastPerson = speaker.speaker;
+      lastSpeakerHere = speaker;
+      const quoteSpan: Span = { paragraph: p.index, start: span.start, end: span.end };
+      quotes.push({ text, kind, ...speaker, span: quoteSpan, paragraphs: [p.index] });
+    }
+
+    // Sentences without quotations still move the focus: "Rabbi Dr. Aharon Ariel Lavie … said that …" makes
+    // him the "he" of the next paragraph.
+    for (const s of p.sentences) {
+      if (spanSentences.has(s.index)) continue;
+      const subject = sentenceSubject(p, s.start, s.end, mentions);
+      if (subject) state.lastPerson = subject.localId;
+    }
+    const last = spans[spans.length - 1];
+    previousParagraphUnclosed = last !== undefined && last.close < 0;
+    previousParagraphSpeaker = lastSpeakerHere && quotes.length > 0 && spans.length > 0 ? lastSpeakerHere : null;
+  }
+  return quotes;
+}
+
+function isOnlyQuotation(p: Paragraph, span: QuoteSpan, spans: QuoteSpan[]): boolean {
+  return spans.length === 1 && span.open <= 0 && (span.close < 0 || p.plain.slice(span.close + 1).trim().length <= 2);
+}
+
+interface ResolveState {
+  lastPerson: string | null;
+  entities: LocalEntity[];
+}
+
+function kindOf(type: EntityType): SpeakerKind {
+  return type === 'person' ? 'person' : type === 'organization' || type === 'place' ? 'organization' : 'unknown';
+}
+
+/** "… ," X said / said X, ROLE / X told OUTLET — attribution in the words right after the closing mark. */
+function attributionAfter(p: Paragraph, offset: number, after: string, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+  const lead = /^[\s,]*/.exec(after)?.[0].length ?? 0;
+  const body = after.slice(lead);
+  if (/^[.!?]/.test(body) && !/^[.!?]\s*$/.test(body)) return null;
+  const words = wordsOf(body);
+  for (let j = 0; j < Math.min(words.length, 14); j++) {
+    const w = words[j];
+    if (!w || w.kind !== 'word') {
+      if (w && w.text !== ',') break;
+      continue;
+    }
+    if (!QUOTING_VERBS.has(w.text.toLowerCase())) continue;
+    if (j === 0) {
+      // Inverted: said X[, ROLE]
+      const rest = body.slice(w.end);
+      const np = /^\s+([^,.;:!?]+)/.exec(rest);
+      if (!np?.[1]) return null;
+      const npStart = offset + lead + w.end + (np.index ?? 0) + (np[0].length - np[1].length);
+      return resolveSpeaker(p, npStart, npStart + np[1].trimEnd().length, mentions, state);
+    }
+    let endWord = j - 1;
+    while (endWord >= 0 && BETWEEN.test(words[endWord]?.text ?? '')) endWord--;
+    const first = words[0];
+    const last = words[endWord];
+    if (!first || !last || words.slice(0, endWord + 1).some((x) => x.kind !== 'word')) return null;
+    return resolveSpeaker(p, offset + lead + first.start, offset + lead + last.end, mentions, state);
+  }
+  return null;
+}
+
+/** X said: "…" / X added that "…" / according to X, "…" — attribution right before the opening mark. */
+function attributionBefore(p: Paragraph, offset: number, before: string, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+  const trimmed = before.replace(/[\s,:—–-]+$/, '');
+  const according = /according to ([^,]+)$/i.exec(trimmed);
+  if (according?.[1]) {
+    const s = offset + (according.index ?? 0) + 'according to '.length;
+    return resolveSpeaker(p, s, s + according[1].length, mentions, state);
+  }
+  const verb = /(?:^|\s)([\p{L}]+)(?:\s+that)?$/u.exec(trimmed);
+  if (!verb?.[1] || !QUOTING_VERBS.has(verb[1].toLowerCase())) return null;
+  const verbStart = offset + (verb.index ?? 0) + verb[0].indexOf(verb[1]);
+  return subjectBefore(p, offset, verbStart, mentions, state);
+}
+
+/**
+ * The subject of the verb at `verbStart`: the last comma-separated segment of the clause before it that is
+ * not an apposition ("Ali Akbar Velayati, a top advisor to … Ali Khamenei, said" → Velayati).
+ */
+function subjectBefore(p: Paragraph, clauseStart: number, verbStart: number, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+  const text = p.plain.slice(clauseStart, verbStart);
+  const segments: Array<{ start: number; end: number }> = [];
+  let segStart = 0;
+  let depth = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (i === text.length || (ch === ',' && depth === 0)) {
+      segments.push({ start: segStart, end: i });
+      segStart = i + 1;
+    }
+  }
+  const nonEmpty = segments.filter((seg) => text.slice(seg.start, seg.end).trim() !== '');
+  for (let k = nonEmpty.length - 1; k >= 0; k--) {
+    const seg = nonEmpty[k];
+    if (!seg) continue;
+    let segText = text.slice(seg.start, seg.end);
+    // "…billboards across Tehran, one of which reads": a relative pronoun about a thing is nobody we can name.
+    if (k === nonEmpty.length - 1 && /^\s*((one|some|many|each|all|none|most) of )?which\b/i.test(segText)) {
+      return { speaker: null, speakerName: segText.trim(), speakerKind: 'unknown' };
+    }
+    // "X, ROLE, said" and "X, ROLE, who …": skip the apposition or relative clause back to the name.
+    if (k > 0 && /^\s*(a|an|the|former|who|one of)\b/i.test(segText)) continue;
+    // Strip auxiliaries and adverbs between subject and verb.
+    segText = segText.replace(/(\s+(also|further|then|later|once|previously|again|repeatedly|had|has|have|was|is|would|will))+\s*$/i, '');
+    const lead = segText.length - segText.trimStart().length;
+    const s = clauseStart + seg.start + lead;
+    const e = clauseStart + seg.start + segText.trimEnd().length;
+    return resolveSpeaker(p, s, e, mentions, state, true);
+  }
+  return null;
+}
+
+/**
+ * The speaker of a fragment woven into a sentence: the subject of the nearest speaking or describing verb
+ * before the fragment ("Raisi claimed that … in order to “…”", "Iran praised the strike, describing it as a “…”").
+ */
+function sentenceSpeaker(p: Paragraph, clauseStart: number, open: number, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+  const sentence = p.sentences.find((s) => s.start <= open && open < s.end);
+  const from = sentence?.start ?? clauseStart;
+  const text = p.plain.slice(from, open);
+  const tokens = tokenize(text);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (t?.text === ',' || t?.text === ';') return null; // the verb must be in the fragment's own clause
+    if (!t || t.kind !== 'word' || !SPEECH_VERB.has(t.text.toLowerCase())) continue;
+    if (/ing$/.test(t.text)) {
+      // A participle ("describing it as …") takes the subject of the main clause: the sentence's first name.
+      const subject = sentenceSubject(p, from, from + t.start, mentions);
+      if (subject) return { speaker: subject.localId, speakerName: subject.name, speakerKind: kindOf(subject.type) };
+      continue;
+    }
+    const speaker = subjectBefore(p, from, from + t.start, mentions, state);
+    if (speaker) return speaker;
+  }
+  return null;
+}
+
+/** The entity that a sentence is about when it starts with one (its subject), for pronoun resolution. */
+function sentenceSubject(p: Paragraph, start: number, end: number, mentions: EntityMentionRef[]): LocalEntity | null {
+  const text = p.plain.slice(start, end);
+  // Skip a fronted adverbial ("In 2022, Bennett sent …", "At that online meeting, Gamliel said …").
+  const fronted = /^(?:(?:in|on|at|after|before|during|since|following|last|earlier|later|meanwhile|according to)\b[^,]{0,60},\s*)?/i.exec(text)?.[0].length ?? 0;
+  const first = mentions.find((m) => m.start >= start + fronted && m.start < end);
+  if (!first) return null;
+  const gap = p.plain.slice(start + fronted, first.start);
+  if (gap.split(/\s+/).filter(Boolean).length > 6) return null;
+  return first.entity;
+}
+
+function lastWords(text: string, n: number): string {
+  return text.trim().split(/\s+/).slice(-n).join(' ');
+}
+
+/** Resolves a speaker phrase: a name, a pronoun, an anonymous source, or a description of a known person. */
+function resolveSpeaker(
+  p: Paragraph, start: number, end: number, mentions: EntityMentionRef[], state: ResolveState, subjectOnly = false,
+): Speaker | null {
+  const phrase = p.text.slice(start, end).trim();
+  if (phrase === '' || phrase.split(/\s+/).length > 14) return null;
+  if (PRONOUN_PERSON.test(phrase)) {
+    const e = state.entities.find((x) => x.localId === state.lastPerson);
+    return e ? { speaker: e.localId, speakerName: e.name, speakerKind: 'person' } : { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
+  }
+  if (PRONOUN_GROUP.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
+  // A name inside a prepositional phrase is not the speaker ("the president of Iran", "a source close to Gamliel").
+  const inside = mentions.filter((m) => m.start >= start && m.end <= end && !/\b(of|to|for|from|at|in|with|by|on|about)\s+(the\s+)?$/i.test(p.plain.slice(start, m.start)));
+  // The head of the phrase: a name that ends it ("Foreign Ministry spokesman Saeed Khatibzadeh") or starts
+  // it ("Tom Wagner, founder of …" arrives here as "Tom Wagner").
+  const head = inside.find((m) => p.text.slice(m.end, end).replace(/['’]s$/, '').trim() === '') ?? (subjectOnly ? undefined : inside[0]);
+  // "the minister", "the Israeli intelligence minister": a definite description of someone the article names.
+  if (!head && /^(the|this)\s/i.test(phrase) && !/s$/i.test(phrase)) {
+    const described = describedPerson(lastWords(phrase, 6), state);
+    if (described) return { speaker: described.localId, speakerName: phrase, speakerKind: 'person' };
+  }
+  const anonymous = new RegExp(`^(?:${'a|an|one|two|three|several|some|many|the|another|other|senior|top|unnamed|anonymous'})\\b[^]*?${ANONYMOUS_HEADS.source}`, 'i').exec(phrase);
+  if (anonymous && (!head || (head.start - start) > anonymous[0].length - 1) && !(head && head.end === end && head.entity.type === 'person' && /\b(spokes\w+|minister|official)\s*$/i.test(p.text.slice(start, head.start)))) {
+    return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
+  }
+  if (head) {
+    return { speaker: head.entity.localId, speakerName: p.text.slice(head.start, head.end), speakerKind: kindOf(head.entity.type) };
+  }
+  if (subjectOnly && inside.length > 0) {
+    const lastMention = inside[inside.length - 1];
+    if (lastMention && p.text.slice(lastMention.end, end).trim().split(/\s+/).filter(Boolean).length <= 1) {
+      return { speaker: lastMention.entity.localId, speakerName: p.text.slice(lastMention.start, lastMention.end), speakerKind: kindOf(lastMention.entity.type) };
+    }
+  }
+  // A description of someone the article names elsewhere: "the minister", "the president of Iran".
+  const described = describedPerson(lastWords(phrase, 6), state);
+  if (described) return { speaker: described.localId, speakerName: phrase, speakerKind: 'person' };
+  if (/^(the|a|an)\b/i.test(phrase) || /s$/.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
+  return null;
+}
+
+const DETERMINERS = /^(the|a|an|this|that|its|their|his|her)$/i;
+
+/** Matches "the minister" or "the president of Iran" to the one person whose role has those words. */
+function describedPerson(phrase: string, state: ResolveState): LocalEntity | null {
+  const words = phrase.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}-]+/u).filter((w) => w && !DETERMINERS.test(w) && w !== 'of');
+  if (words.length === 0 || !/^(the|this)\b/i.test(phrase.trim())) return null;
+  const candidates = state.entities.filter((e) => e.type === 'person' && e.roles.some((r) => {
+    const roleWords = new Set(r.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}-]+/u));
+    return words.every((w) => roleWords.has(w));
+  }));
+  if (candidates.length === 1) return candidates[0] ?? null;
+  const last = candidates.find((c) => c.localId === state.lastPerson);
+  return last ?? null;
 }
