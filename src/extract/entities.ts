@@ -137,7 +137,10 @@ export function extractEntities(article: Article): LocalEntity[] {
       if (left && right && left !== right) {
         const a = longestName(left);
         const b = longestName(right);
-        if (isAcronym(b) ? initials(a) === b.replace(/\./g, '') : isAcronym(a) ? initials(b) === a.replace(/\./g, '') : right.names.size === 1 && b.split(' ').length === 1) {
+        // An acronym in brackets after an organisation's name is its short form, even when the letters come
+        // from another language ("Kurdistan Workers' Party (PKK)"); after a person's name it is not (a party, a state).
+        const acronymFits = (full: string, acr: string, c: Cluster): boolean => initials(full) === acr.replace(/\./g, '') || c.type !== 'person';
+        if (isAcronym(b) ? acronymFits(a, b, left) : isAcronym(a) ? acronymFits(b, a, right) : right.names.size === 1 && b.split(' ').length === 1) {
           mergeInto(left, right, clusters, byKey);
         }
       } else if (!left && right && right.names.size === 1 && inside.split(' ').length === 1) {
@@ -156,7 +159,7 @@ export function extractEntities(article: Article): LocalEntity[] {
     // A lone capitalised word with no other evidence (not a known place, organisation, acronym or event) is
     // usually a capitalised common noun: leave it out.
     if (single && c.type === 'other' && !OTHER_HEADS.has(name.toLowerCase()) && c.mentions.length < 2 && isCommonWord(name)) continue;
-    if (single && c.mentions.every((m) => m.sentenceInitial) && c.type === 'other' && !isKnownPlace(name)) continue;
+    if (single && c.mentions.every((m) => m.sentenceInitial && !m.possessive) && c.type === 'other' && !isKnownPlace(name)) continue;
     // A lone word that the article also uses in lower case ("Security" / "national security") is a common noun.
     if (single && c.type === 'other' && !OTHER_HEADS.has(name.toLowerCase()) && new RegExp(`\\b${name.toLowerCase()}\\b`).test(article.paragraphs.map((p) => p.plain).join(' '))) continue;
     if (single && c.type === 'other' && [...(aliasesFromBrackets.get(c) ?? [])].some((a) => ORG_HEADS.has(a.split(' ').pop() ?? ''))) c.type = 'organization';

@@ -43,6 +43,17 @@ export function isCommonWord(word: string): boolean {
   return !/Name|Country|City|Place|Region|Organization|ProperNoun|Demonym|Continent/.test(tag);
 }
 
+/**
+ * Function words (determiners, pronouns, prepositions, conjunctions, adverbs): never the start of a name,
+ * even when a capitalised word follows ("If Hamas agrees", "Following Bennett's visit").
+ */
+export function isFunctionWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (COMMON_STARTERS.has(lower) && !/^(suggestions|participants|shame|cooperation|seeing|meeting|follows)$/.test(lower)) return true;
+  const tag = lexiconTag(lower) ?? '';
+  return /Determiner|Pronoun|Preposition|Conjunction|Adverb|QuestionWord|Negative|Copula|Modal/.test(tag) || /^[a-z]+ly$/.test(lower);
+}
+
 /** Sentence openers compromise's lexicon does not know as common words. */
 const COMMON_STARTERS = new Set([
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her',

@@ -8,9 +8,10 @@ import type { Article, Paragraph } from '../corpus/article.ts';
 import type { EntityType } from './analysis.ts';
 import { isDemonym, isDemonymCompound } from './demonyms.ts';
 import {
-  isCommonWord, isFirstName, isKnownPlace, lexiconTag, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, ROLE_NOUNS, TITLE_WORDS,
+  isCommonWord, isFirstName, isFunctionWord, isKnownPlace, lexiconTag, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, ROLE_NOUNS, TITLE_WORDS,
 } from './lexicon.ts';
 import { isAcronym, isCapitalised, tokenize, type Token } from './tokens.ts';
+import { findQuoteSpans } from './quoteSpans.ts';
 
 export interface Mention {
   paragraph: number;
@@ -33,7 +34,26 @@ export function mentionName(m: Pick<Mention, 'tokens'>): string {
   return m.tokens.join(' ').replace(/ - /g, '-');
 }
 
-const MONTHS_AND_DAYS = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
+const MONTH = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+const MONTHS_AND_DAYS = WEEKDAY;
+
+/**
+ * Which tokens are months: a month name with a dot, a number next to it, or a date preposition before it
+ * ("on June 22", "last April", "Aug. 10"); otherwise "June", "April" or "Jan" may be someone's name.
+ */
+function monthTokens(tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word' || !MONTH.test(t.text)) return;
+    const prev = tokens[i - 1]?.text.toLowerCase() ?? '';
+    const next = tokens[i + 1];
+    const full = /^(january|february|march|april|june|july|august|september|october|november|december)$/i.test(t.text);
+    if (t.text.endsWith('.') || next?.kind === 'number' || /^(in|on|since|by|until|till|from|last|next|early|late|mid|this|of|between|through|during|before|after|and|or|to)$/.test(prev)) out.add(i);
+    else if (full && !isNameToken(next)) out.add(i);
+  });
+  return out;
+}
 
 /** Lower-case particles inside names ("Ziyad al-Nakhalah", "Osama bin Laden", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'ben', 'bat', 'abu']);
@@ -98,7 +118,11 @@ export function classifyName(tokens: string[], titled: boolean): EntityType {
   if (ORG_HEADS.has(head)) return 'organization';
   if (tokens.length === 1 && isAcronym(first)) return 'organization';
   if (tokens.length > 1 && isKnownPlace(tokens[tokens.length - 1] ?? '') && !isFirstName(first)) return 'other';
-  if (tokens.length >= 2 && tokens.length <= 5) return 'person';
+  if (tokens.length >= 2 && tokens.length <= 5) {
+    // "Red Cross", "White House": a name made of common words is an organisation's, not a person's.
+    if (!isFirstName(first) && isCommonWord(first) && tokens.every((t) => isCommonWord(t) || /^(of|the|and)$/.test(t))) return 'organization';
+    return 'person';
+  }
   if (tokens.length === 1 && isFirstName(first)) return 'person';
   return 'other';
 }
@@ -109,8 +133,9 @@ interface Run {
 }
 
 /** Runs of name tokens in one paragraph, joined across particles and "of the" after organisation heads. */
-function nameRuns(tokens: Token[], sentenceStarts: Set<number>): Run[] {
+function nameRuns(tokens: Token[], sentenceStarts: Set<number>, text: string): Run[] {
   const runs: Run[] = [];
+  const monthAt = monthTokens(tokens);
   let i = 0;
   // After a dropped sentence-initial word ("“The Path …", "“Little Satan"), the next word is still the
   // start of the sentence for the purposes of evidence.
@@ -120,7 +145,9 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>): Run[] {
     const prev = tokens[i - 1];
     const initial: boolean = afterDroppedInitial || sentenceStarts.has(t?.start ?? -1) || prev === undefined || (prev.kind === 'punct' && OPENERS.has(prev.text));
     afterDroppedInitial = false;
-    if (t === undefined || !isNameToken(t) || RUN_BREAKERS.has(t.text) || (initial && isCommonWord(t.text) && !isKnownPlace(t.text) && !isFirstName(t.text))) {
+    const dropInitial = initial && t !== undefined && isCommonWord(t.text) && !isKnownPlace(t.text) && !isFirstName(t.text)
+      && (isFunctionWord(t.text) || !isNameToken(tokens[i + 1]) || RUN_BREAKERS.has(tokens[i + 1]?.text ?? ''));
+    if (t === undefined || !isNameToken(t) || monthAt.has(i) || RUN_BREAKERS.has(t.text) || dropInitial) {
       afterDroppedInitial = initial && t !== undefined && t.kind === 'word' && isCapitalised(t.text);
       i++;
       continue;
@@ -134,7 +161,9 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>): Run[] {
         let k = j;
         while (isNameToken(tokens[k]) && !tokens[k]?.possessive) k++;
         const ahead = tokens.slice(j, k).map((x) => x.text);
-        if (ahead.length > 0 && OTHER_HEADS.has(bare(ahead[ahead.length - 1] ?? '')) && !ahead.some(isTitleWord) && !isKnownPlace(last.text)) {
+        const aheadHead = bare(ahead[ahead.length - 1] ?? '');
+        const pluralPossessive = /s$/.test(last.text) && !/^'s/i.test(text.slice(last.end, last.end + 2));
+        if (ahead.length > 0 && (OTHER_HEADS.has(aheadHead) || (pluralPossessive && ORG_HEADS.has(aheadHead))) && !ahead.some(isTitleWord) && !isKnownPlace(last.text)) {
           run.push(...tokens.slice(j, k));
           j = k;
           continue;
@@ -143,7 +172,7 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>): Run[] {
       }
       const next = tokens[j];
       if (next === undefined) break;
-      if (isNameToken(next) && !RUN_BREAKERS.has(next.text)) {
+      if (isNameToken(next) && !RUN_BREAKERS.has(next.text) && !monthAt.has(j)) {
         run.push(next);
         j++;
         continue;
@@ -202,7 +231,16 @@ export function paragraphMentions(p: Paragraph): Mention[] {
   const tokens = tokenize(p.plain);
   const starts = new Set(p.sentences.map((s) => s.start));
   const out: Mention[] = [];
-  for (const run of nameRuns(tokens, starts)) {
+  // A name that fills a pair of quote marks on its own ("the “Little Satan”", "the “Northern Shield” operation")
+  // is an epithet or the name of a thing, never a person.
+  const quotedWhole = new Set(findQuoteSpans(p.text).map((q) => `${q.start}:${p.text.slice(q.start, q.end).replace(/[.,;:!?]+$/, '').length + q.start}`));
+  const retype = (from: number): void => {
+    for (let k = from; k < out.length; k++) {
+      const m = out[k];
+      if (m && quotedWhole.has(`${m.start}:${m.end}`) && m.type === 'person') m.type = 'other';
+    }
+  };
+  for (const run of nameRuns(tokens, starts, p.plain)) {
     const parts = splitAtOrgThenPerson(run.tokens);
     parts.forEach((part, partIndex) => {
       const initial = run.initial && partIndex === 0;
@@ -210,7 +248,9 @@ export function paragraphMentions(p: Paragraph): Mention[] {
       // Title split: the last title word before a name that is not itself an organisation or place.
       let titleEnd = -1;
       const fullType = classifyName(words, false);
-      if (fullType !== 'organization' && fullType !== 'place' && fullType !== 'other' && !isRoleWord(words[words.length - 1] ?? '')) {
+      const lastHead = bare(words[words.length - 1] ?? '');
+      const namedThing = ORG_HEADS.has(lastHead) || PLACE_HEADS.has(lastHead) || OTHER_HEADS.has(lastHead);
+      if (fullType !== 'organization' && fullType !== 'place' && !namedThing && !isRoleWord(words[words.length - 1] ?? '')) {
         for (let k = words.length - 2; k >= 0; k--) if (isTitleWord(words[k] ?? '')) { titleEnd = k; break; }
       }
       let nameTokens = part.slice(titleEnd + 1);
@@ -230,7 +270,9 @@ export function paragraphMentions(p: Paragraph): Mention[] {
         while (nameTokens.length > 1 && isDemonym(nameTokens[0]?.text ?? '')) nameTokens = nameTokens.slice(1);
       }
       while (nameTokens.length > 0 && /^(The|A|An)$/.test(nameTokens[0]?.text ?? '')) nameTokens = nameTokens.slice(1);
+      const before = out.length;
       pushMention(out, p, nameTokens, title, initial && titleEnd < 0, title !== null);
+      retype(before);
     });
   }
   return out;

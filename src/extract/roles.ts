@@ -99,7 +99,10 @@ export function roleAfter(p: Paragraph, m: Mention, others: Mention[]): string |
   const startsLikeRole = /^(a|an|the|former|then|now|currently|one)$/.test(first) || isRoleHead(first) || isDemonym(words[0] ?? '') || ROLE_MODIFIERS.has(first);
   if (!startsLikeRole) return null;
   const hasRoleNoun = words.slice(0, 8).some((w) => isRoleNoun(w.replace(/[’'].*$/, '')));
-  if (!hasRoleNoun) return null;
+  // "Joao Pereira, an engineer who designed the spillway": after a/an/the any noun phrase describes the
+  // entity, unless it is a time ("the day after", "a week later").
+  const describes = /^(a|an|the|one)$/.test(first) && !/^(day|days|week|weeks|month|months|year|years|time|moment|morning|evening|night|following|next|same|last|first|second)$/i.test(words[1] ?? '');
+  if (!hasRoleNoun && !(describes && m.type !== 'place')) return null;
   // "Stephen Harper, former Italian Prime Minister Matteo Renzi, …" is a list, not an apposition: a phrase
   // that does not start with an article or "who" and names a titled person is the next item.
   const phraseStart = m.end + (match.index ?? 0) + match[0].indexOf(match[1]);

@@ -193,7 +193,11 @@ export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): Merg
     const types = [...typeCounts.entries()].filter(([t]) => t !== 'other').sort((a, b) => b[1] - a[1]);
     const type: EntityType = types[0]?.[0] ?? 'other';
     const aliasSet = new Map<string, string>();
-    for (const [s] of spellings) if (s !== name && !aliasSet.has(s)) aliasSet.set(s, s);
+    // Case variants of one spelling ("revolutionary guards"/"Revolutionary Guards") are one alias: keep the capitalised.
+    for (const [s] of [...spellings].sort((a, b) => (/^\p{Lu}/u.test(a[0]) ? 0 : 1) - (/^\p{Lu}/u.test(b[0]) ? 0 : 1))) {
+      const k = s.toLowerCase();
+      if (s !== name && k !== name.toLowerCase() && !aliasSet.has(k)) aliasSet.set(k, s);
+    }
     const uniqueRoles: string[] = [];
     const seenRoles = new Set<string>();
     for (const r of roles) {
@@ -209,7 +213,7 @@ export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): Merg
     usedIds.add(id);
     mentions.sort((a, b) => a.article.localeCompare(b.article) || a.paragraph - b.paragraph);
     entities.push({
-      id, name, type, aliases: [...aliasSet.keys()], description: uniqueRoles[0] ?? null, roles: uniqueRoles,
+      id, name, type, aliases: [...aliasSet.values()], description: uniqueRoles[0] ?? null, roles: uniqueRoles,
       articles: articles.sort(), mentions,
     });
     for (const m of members) globalId.set(`${m.article}:${m.local.localId}`, id);

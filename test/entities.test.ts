@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { articleOf, entitiesOf } from './helpers/article.ts';
+import { buildKnowledgeBaseData } from '../src/kb/build.ts';
+import type { Corpus } from '../src/corpus/article.ts';
+import type { LocalEntity } from '../src/extract/analysis.ts';
+
+function named(entities: LocalEntity[], name: string): LocalEntity | undefined {
+  return entities.find((e) => e.name === name);
+}
+
+test('a surname alone joins the full name; titles and possessives are not part of the name', () => {
+  const es = entitiesOf([
+    'Germany’s Finance Minister Katrin Vogel met bankers in Frankfurt.',
+    'Vogel’s plan was welcomed by Dr. Emil Hartmann. Sen. Vogel was not there; Katrin Vogel was.',
+  ]);
+  const vogel = named(es, 'Katrin Vogel');
+  assert.ok(vogel, 'Katrin Vogel is found');
+  assert.equal(vogel.type, 'person');
+  assert.ok(vogel.mentions.length >= 4, 'the surname mentions join her');
+  assert.ok(named(es, 'Emil Hartmann'), 'the title Dr. is not part of the name');
+  assert.equal(es.filter((e) => /Vogel/.test(e.name)).length, 1, 'one entity for Vogel');
+});
+
+test('an acronym introduced in brackets is an alias of the organisation, either way round', () => {
+  const a = entitiesOf(['The World Meteorological Organization (WMO) issued a warning. The WMO said more storms are coming.']);
+  const wmo = named(a, 'World Meteorological Organization');
+  assert.ok(wmo);
+  assert.ok(wmo.aliases.includes('WMO'));
+  assert.equal(a.filter((e) => e.name === 'WMO').length, 0);
+  const b = entitiesOf(['The report by the IAEA (the International Atomic Energy Agency) was published.']);
+  assert.ok(b.some((e) => e.name === 'International Atomic Energy Agency' && e.aliases.includes('IAEA')));
+});
+
+test('roles come from the text: title phrases, appositions and "said X, founder of"', () => {
+  const es = entitiesOf([
+    'Brazil’s Environment Minister Carla Mendes visited the dam.',
+    'Joao Pereira, an engineer who designed the spillway, guided the visit.',
+    '“It will hold,” said Beatriz Lima, founder of the River Watch Institute.',
+  ]);
+  assert.deepEqual(named(es, 'Carla Mendes')?.roles, ['Brazil’s Environment Minister']);
+  assert.deepEqual(named(es, 'Joao Pereira')?.roles, ['an engineer who designed the spillway']);
+  assert.deepEqual(named(es, 'Beatriz Lima')?.roles, ['founder of the River Watch Institute']);
+  assert.equal(named(es, 'River Watch Institute')?.type, 'organization');
+});
+
+test('a list of titled people gives each their own title, not the next person’s', () => {
+  const es = entitiesOf(['Speakers included former Dutch Prime Minister Jan Peter Balkenende, former Danish Prime Minister Lars Rasmussen, and Sen. Maria Cantwell.']);
+  assert.deepEqual(named(es, 'Jan Peter Balkenende')?.roles, ['former Dutch Prime Minister']);
+  assert.deepEqual(named(es, 'Lars Rasmussen')?.roles, ['former Danish Prime Minister']);
+  assert.equal(named(es, 'Maria Cantwell')?.type, 'person');
+});
+
+test('places, organisations and events get their types; demonyms and sentence-initial words are not entities', () => {
+  const es = entitiesOf([
+    'Following the talks, Norwegian officials flew to Oslo. The Camp David Accords were recalled.',
+    'Meanwhile the Red Cross sent aid to the Gaza Strip and Kenyan volunteers joined.',
+  ]);
+  assert.equal(named(es, 'Oslo')?.type, 'place');
+  assert.equal(named(es, 'Gaza Strip')?.type, 'place');
+  assert.equal(named(es, 'Red Cross')?.type ?? 'organization', 'organization');
+  assert.equal(named(es, 'Camp David Accords')?.type, 'other');
+  for (const bad of ['Following', 'Meanwhile', 'Norwegian', 'Kenyan']) assert.equal(named(es, bad), undefined, `${bad} is not an entity`);
+});
+
+function corpusOf(...articles: string[][]): Corpus {
+  return { dir: '/tmp', articles: articles.map((p, i) => articleOf(p, `2024-0${i + 1}-10`)), warnings: [] };
+}
+
+test('across articles: spelling variants merge, people who share a surname do not', () => {
+  const data = buildKnowledgeBaseData(corpusOf(
+    ['President Volodymyr Zelenskyy spoke in Kyiv. Zelenskyy thanked Mark Rutte.'],
+    ['President Volodymyr Zelenskiy met Andriy Yermak in Lviv. Ruslan Yermak was not present.'],
+    ['Zelenskyy’s office declined to comment on the visit by Rutte.'],
+  ));
+  const zelensky = data.entities.filter((e) => /Zelensk/.test(e.name));
+  assert.equal(zelensky.length, 1, 'one Zelenskyy');
+  assert.equal(zelensky[0]?.articles.length, 3, 'the lone surname in the third article joins him');
+  assert.ok(data.entities.some((e) => e.name === 'Andriy Yermak'));
+  assert.ok(data.entities.some((e) => e.name === 'Ruslan Yermak'), 'another Yermak stays apart');
+  const rutte = data.entities.filter((e) => /Rutte/.test(e.name));
+  assert.equal(rutte.length, 1);
+});
+
+test('across articles: the same acronym joins two spellings of an organisation; generic names stay apart', () => {
+  const data = buildKnowledgeBaseData(corpusOf(
+    ['The Kurdistan Workers’ Party (PKK) announced a ceasefire. The Foreign Ministry of Turkey responded.'],
+    ['The Kurdistan Workers Party (PKK) laid down arms. The Foreign Ministry in Baghdad welcomed it.'],
+  ));
+  const pkk = data.entities.filter((e) => e.aliases.includes('PKK') || e.name === 'PKK');
+  assert.equal(pkk.length, 1);
+  assert.equal(data.entities.filter((e) => e.name === 'Foreign Ministry').length, 1, 'only one article says just "Foreign Ministry"');
+});

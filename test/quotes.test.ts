@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { quotesOf } from './helpers/article.ts';
+
+test('"…," X said — the speaker after the quotation', () => {
+  const q = quotesOf(['“We will rebuild the harbour before winter,” Maria Lindqvist said.']);
+  assert.equal(q.length, 1);
+  assert.equal(q[0]?.speaker, 'Maria Lindqvist');
+  assert.equal(q[0]?.text, 'We will rebuild the harbour before winter');
+  assert.equal(q[0]?.kind, 'direct');
+});
+
+test('said X, the ROLE of ORG — inverted attribution with an apposition naming an organisation', () => {
+  const q = quotesOf(['“The numbers do not lie,” said Oskar Brandt, the chief economist of the Nordic Trade Council.']);
+  assert.equal(q[0]?.speaker, 'Oskar Brandt');
+});
+
+test('X said: "…" — the speaker before the quotation, with a title in front of the name', () => {
+  const q = quotesOf(['Finnish Foreign Minister Elina Valtonen said: "Our borders stay open to trade."']);
+  assert.equal(q[0]?.speaker, 'Elina Valtonen');
+});
+
+test('X told OUTLET — the outlet is not the speaker', () => {
+  const q = quotesOf(['“We expect a deal by Friday,” Rafael Ortega told Reuters on Tuesday.']);
+  assert.equal(q[0]?.speaker, 'Rafael Ortega');
+});
+
+test('he said / he added / he continued point back to the last speaker, not the last name', () => {
+  const q = quotesOf([
+    '“The bridge will open in May,” said Tomasz Nowak, the mayor of Gdynia.',
+    '“It has taken far too long,” he added. “But we are there now,” he continued.',
+    'Critics, including Anna Kowalska of the Civic Forum, were unconvinced.',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), ['Tomasz Nowak', 'Tomasz Nowak', 'Tomasz Nowak']);
+});
+
+test('"he" after reported speech points to the person who spoke last, even without quotes', () => {
+  const q = quotesOf([
+    '“This is only the start,” said Lena Fischer, who chairs the committee.',
+    'Professor Jonas Weber, director of the Institute for Coastal Research, said that the results were clear.',
+    '“The sea level data leave no doubt,” he said.',
+  ]);
+  assert.equal(q[1]?.speaker, 'Jonas Weber');
+});
+
+test('an apposition that names someone else does not steal the quote', () => {
+  const q = quotesOf(['Karim Haddad, a senior adviser to Prime Minister Najib Mikati, said, “The cabinet will meet tomorrow.”']);
+  assert.equal(q[0]?.speaker, 'Karim Haddad');
+});
+
+test('a quotation split around its attribution gives two quotes by one speaker', () => {
+  const q = quotesOf(['“We have the votes,” Senator Paula Greer said. “And we will use them next week.”']);
+  assert.equal(q.length, 2);
+  assert.deepEqual(q.map((x) => x.speaker), ['Paula Greer', 'Paula Greer']);
+});
+
+test('an unattributed quotation paragraph continues the previous speaker', () => {
+  const q = quotesOf([
+    '“Nobody expected the river to rise so fast,” said Hannah Olsen, the town’s fire chief.',
+    '“We evacuated four hundred homes in a single night.”',
+  ]);
+  assert.equal(q.length, 2);
+  assert.equal(q[1]?.speaker, 'Hannah Olsen');
+});
+
+test('a quotation running over two paragraphs (no closing mark on the first) keeps its speaker', () => {
+  const q = quotesOf([
+    'Mayor Ines Duarte said: “The plan has three parts. First, we rebuild the schools.',
+    '“Second, we repair the roads before the rains come.”',
+  ]);
+  assert.equal(q.length, 2);
+  assert.deepEqual(q.map((x) => x.speaker), ['Ines Duarte', 'Ines Duarte']);
+});
+
+test('a missing opening mark: the quotation runs from the start of the paragraph', () => {
+  const q = quotesOf(['The talks covered energy and security,” the state news agency ANSA reported.']);
+  assert.equal(q.length, 1);
+  assert.match(q[0]?.text ?? '', /^The talks covered energy/);
+});
+
+test('mismatched marks (straight opening, curly closing; closing mark turned the wrong way)', () => {
+  const a = quotesOf(['"We are ready for the season,” coach Luis Moreno said.']);
+  assert.equal(a[0]?.speaker, 'Luis Moreno');
+  assert.equal(a[0]?.text, 'We are ready for the season');
+  const b = quotesOf(['Dmitri Orlov said, “The pipeline is finished. “']);
+  assert.equal(b.length, 1);
+  assert.equal(b[0]?.text, 'The pipeline is finished.');
+});
+
+test('nested single quotes stay inside the quotation', () => {
+  const q = quotesOf(['“My grandmother called it ‘the long winter’ and never spoke of it again,” Sofia Marin said.']);
+  assert.equal(q.length, 1);
+  assert.match(q[0]?.text ?? '', /‘the long winter’/);
+});
+
+test('a partial quotation woven into a sentence is a partial quote of the sentence’s speaker', () => {
+  const q = quotesOf(['Minister Aylin Demir described the agreement as a “historic turning point” for the region.']);
+  assert.equal(q.length, 1);
+  assert.equal(q[0]?.kind, 'partial');
+  assert.equal(q[0]?.speaker, 'Aylin Demir');
+});
+
+test('scare quotes, titles, names of operations and slogans are not quotations', () => {
+  const q = quotesOf([
+    'The conference, titled “Water for All,” drew delegates from forty countries.',
+    'The army launched the “Northern Shield” operation in the spring.',
+    'Protesters branded the plan a “land grab” and chanted slogans.',
+    'Officials are preparing for “the day after” the ceasefire.',
+  ]);
+  assert.deepEqual(q, []);
+});
+
+test('an anonymous source stays anonymous, even when a name stands right next to it', () => {
+  const q = quotesOf([
+    'Defence Minister Pieter Claes met his counterparts in Brussels on Monday.',
+    '“The minister is confident about the new budget,” a source close to Claes told Le Soir.',
+    '“We will not comment on the numbers,” a spokesperson for the ministry said.',
+  ]);
+  assert.equal(q.length, 2);
+  assert.deepEqual(q.map((x) => [x.speaker, x.speakerKind]), [[null, 'anonymous'], [null, 'anonymous']]);
+});
+
+test('"the minister" refers to the one minister the article names', () => {
+  const q = quotesOf([
+    'Health Minister Rosa Quintero opened the new hospital wing on Friday.',
+    '“This wing will serve ten thousand patients a year,” the minister said.',
+  ]);
+  assert.equal(q[0]?.speaker, 'Rosa Quintero');
+});
+
+test('an organisation can be the speaker', () => {
+  const q = quotesOf(['“The company will appeal the ruling,” Vestas Group said in a statement.']);
+  assert.equal(q[0]?.speaker, 'Vestas Group');
+  assert.equal(q[0]?.speakerKind, 'organization');
+});
