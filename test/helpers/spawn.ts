@@ -1,0 +1,70 @@
+/**
+ * Runs Dossier's entry points as real processes for the console and CLI tests: piped stdin, no platform
+ * tokens, a private cache folder, and a temporary working directory so a developer's own `.env` is
+ * never read.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VARIABLES } from '../../src/config/env.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SEED_CORPUS = join(ROOT, 'data', 'articles');
+const TSX = import.meta.resolve('tsx');
+
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Written to stdin, which is then closed. */
+  input?: string;
+  /** Added to a clean environment (no Dossier variables, no tokens); `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+  /** Working directory (default a new empty temporary folder). */
+  cwd?: string;
+}
+
+export function tempDir(prefix = 'dossier-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const name of Object.keys(VARIABLES)) delete env[name];
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  Object.assign(env, { DOSSIER_CORPUS: SEED_CORPUS, DOSSIER_CACHE_DIR: tempDir('dossier-cache-'), LOG_LEVEL: 'warn' }, extra);
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** Runs `src/main.ts` or `src/cli/main.ts` under tsx and collects its output and exit code. */
+export function runScript(script: string, args: string[] = [], options: RunOptions = {}): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script), ...args], {
+      cwd: options.cwd ?? tempDir('dossier-cwd-'),
+      env: cleanEnv(options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} ${args.join(' ')} did not finish in time; stderr: ${stderr}`));
+    }, options.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.on('error', () => {}); // the process may exit before reading all of its input
+    child.stdin.end(options.input ?? '');
+  });
+}
