@@ -127,13 +127,17 @@ export function extractEntities(article: Article): LocalEntity[] {
   // "the revolutionary guards (Pasdaran)": a bracket right after a name gives another name for it.
   const aliasesFromBrackets = new Map<Cluster, string[]>();
   for (const p of article.paragraphs) {
-    const re = /([\p{L}'’ .-]{2,80}?)\s*\(\s*(?:the\s+)?([^()]{2,60}?)\s*\)/gu;
-    for (let match = re.exec(p.text); match; match = re.exec(p.text)) {
-      const insideStart = match.index + match[0].indexOf(match[2] ?? '', match[1]?.length ?? 0);
-      const leftEnd = match.index + (match[1]?.length ?? 0);
+    for (let open = p.text.indexOf('('); open >= 0; open = p.text.indexOf('(', open + 1)) {
+      const close = p.text.indexOf(')', open);
+      if (close < 0) break;
+      const inner = p.text.slice(open + 1, close);
+      if (inner.length < 2 || inner.length > 60 || inner.includes('(')) continue;
+      const insideOffset = /^\s*(?:the\s+)?/.exec(inner)?.[0].length ?? 0;
+      const inside = inner.slice(insideOffset).trim();
+      const leftText = p.text.slice(Math.max(0, open - 80), open);
+      const leftEnd = open - (leftText.length - leftText.trimEnd().length);
       const left = clusterEndingAt(clusters, p.index, leftEnd);
-      const right = clusterAt(clusters, p.index, insideStart);
-      const inside = (match[2] ?? '').trim();
+      const right = clusterAt(clusters, p.index, open + 1 + insideOffset);
       if (left && right && left !== right) {
         const a = longestName(left);
         const b = longestName(right);
@@ -146,12 +150,17 @@ export function extractEntities(article: Article): LocalEntity[] {
       } else if (!left && right && right.names.size === 1 && inside.split(' ').length === 1) {
         // A lower-case description before the bracket ("the revolutionary guards (Pasdaran)"): keep it as an
         // alias so that the corpus-wide merge can join it to the entity of that name.
-        const words = (match[1] ?? '').trim().split(' ').slice(-3).filter((w) => !/^(the|a|an|of)$/i.test(w));
+        const words = leftText.trim().split(/\s+/).slice(-3).filter((w) => /^[\p{L}'’-]+$/u.test(w) && !/^(the|a|an|of)$/i.test(w));
         if (words.length >= 2) aliasesFromBrackets.set(right, [...(aliasesFromBrackets.get(right) ?? []), words.join(' ')]);
       }
     }
   }
 
+  let lowerWordSet: Set<string> | null = null;
+  const lowerWords = (): Set<string> => {
+    lowerWordSet ??= new Set(article.paragraphs.flatMap((p) => p.plain.match(/\b\p{Ll}[\p{L}-]*/gu) ?? []));
+    return lowerWordSet;
+  };
   const entities: LocalEntity[] = [];
   for (const c of clusters) {
     const name = longestName(c);
@@ -161,7 +170,7 @@ export function extractEntities(article: Article): LocalEntity[] {
     if (single && c.type === 'other' && !OTHER_HEADS.has(name.toLowerCase()) && c.mentions.length < 2 && isCommonWord(name)) continue;
     if (single && c.mentions.every((m) => m.sentenceInitial && !m.possessive) && c.type === 'other' && !isKnownPlace(name)) continue;
     // A lone word that the article also uses in lower case ("Security" / "national security") is a common noun.
-    if (single && c.type === 'other' && !OTHER_HEADS.has(name.toLowerCase()) && new RegExp(`\\b${name.toLowerCase()}\\b`).test(article.paragraphs.map((p) => p.plain).join(' '))) continue;
+    if (single && c.type === 'other' && !OTHER_HEADS.has(name.toLowerCase()) && lowerWords().has(name.toLowerCase())) continue;
     if (single && c.type === 'other' && [...(aliasesFromBrackets.get(c) ?? [])].some((a) => ORG_HEADS.has(a.split(' ').pop() ?? ''))) c.type = 'organization';
     let type = c.type;
     if (c.titled) type = 'person';
