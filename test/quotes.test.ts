@@ -133,3 +133,24 @@ test('an organisation can be the speaker', () => {
   assert.equal(q[0]?.speaker, 'Vestas Group');
   assert.equal(q[0]?.speakerKind, 'organization');
 });
+
+test('British single quotation marks, and "she added:" on the next paragraph', () => {
+  const q = quotesOf(["'We will not back down,' said Priti Shah, the home secretary.", "She added: 'The law is clear.'"]);
+  assert.deepEqual(q.map((x) => [x.text, x.speaker]), [['We will not back down', 'Priti Shah'], ['The law is clear.', 'Priti Shah']]);
+});
+
+test('according to X, ROLE, "…"', () => {
+  const q = quotesOf(['According to Hugo Lambert, the party’s treasurer, “the accounts are in order.”']);
+  assert.equal(q[0]?.speaker, 'Hugo Lambert');
+});
+
+test('"she said" after a sentence about her in the same paragraph', () => {
+  const q = quotesOf(['Nadia Rahimi, who leads the union, said the strike would go on. “We have nothing left to lose,” she said.']);
+  assert.equal(q[0]?.speaker, 'Nadia Rahimi');
+});
+
+test('a statement speaks for its author; a clause ending in a colon introduces its subject', () => {
+  assert.equal(quotesOf(['The statement from the Ministry of Health read: “All hospitals are on alert.”'])[0]?.speaker, 'Ministry of Health');
+  const q = quotesOf(['“It is over,” Mr. Jones said. His wife, Mary Jones, disagreed: “It has just begun.”']);
+  assert.deepEqual(q.map((x) => x.speaker), ['Jones', 'Mary Jones'], 'Mr. Jones is not Mary Jones');
+});

@@ -31,7 +31,7 @@ function comparable(text: string): string {
 
 /** A heading: a short line with no sentence punctuation and no quotation. */
 function isHeading(text: string): boolean {
-  return text.split(' ').length <= 12 && !/[.!?:;"”’]$/.test(text) && !/["“”]/.test(text);
+  return text.split(' ').length <= 12 && !/[.!?:;"”’')…]$/.test(text) && !/["“”]/.test(text);
 }
 
 /** The index of the title line among the first lines, or -1. */

@@ -6,7 +6,7 @@
 import type { Article, Paragraph } from '../corpus/article.ts';
 import type { EntityType, LocalEntity, Span } from './analysis.ts';
 import { knownAcronym, mentionName, paragraphMentions, type Mention } from './mentions.ts';
-import { isCommonWord, isKnownPlace, ORG_HEADS, OTHER_HEADS } from './lexicon.ts';
+import { isCommonWord, isKnownPlace, lexiconTag, ORG_HEADS, OTHER_HEADS } from './lexicon.ts';
 import { rolesOf } from './roles.ts';
 import { isAcronym, tokenize } from './tokens.ts';
 import { nameKey } from '../text/nameKey.ts';
@@ -101,8 +101,9 @@ export function extractEntities(article: Article): LocalEntity[] {
     const name = surface(p, m).replace(/['’]s$/, '');
     const key = nameKey(name);
     const pos = m.paragraph * 100000 + m.start;
+    const sex = genderOfTitle(m.title);
     const candidates = clusters.filter((c) => tokensOf(c).some((t) => t.length >= 2 && (
-      (c.type === 'person' && t[t.length - 1] === key) || (c.type === 'organization' && t[0] === key))));
+      (c.type === 'person' && t[t.length - 1] === key && compatibleGender(sex, c)) || (c.type === 'organization' && t[0] === key))));
     let c: Cluster | undefined;
     if (candidates.length > 0) {
       const at = (x: Cluster): number[] => x.mentions.map((mm) => mm.paragraph * 100000 + mm.start);
@@ -207,6 +208,27 @@ function retypeByContext(p: Paragraph, m: Mention): void {
   const after = p.plain.slice(m.end, m.end + 25);
   if (/\b(told|according to|reported by|published in|quoted by|interview with|wrote in|said in)( the)? $/.test(before) && m.type === 'other') m.type = 'organization';
   if (/^['’]?s? (newspaper|news agency|agency|daily|weekly|magazine|TV|television|channel|radio|website|outlet)\b/.test(after)) m.type = 'organization';
+}
+
+type Gender = 'male' | 'female' | null;
+
+/** The sex a title implies ("Mr." → male, "Mrs." → female), or null. */
+function genderOfTitle(title: string | null): Gender {
+  if (!title) return null;
+  const last = title.trim().split(/\s+/).pop()?.toLowerCase().replace(/\.$/, '') ?? '';
+  if (/^(mr|sir|king|prince|lord|father|brother|sheikh|emir|sultan)$/.test(last)) return 'male';
+  if (/^(mrs|ms|miss|madam|lady|queen|princess|dame|sister)$/.test(last)) return 'female';
+  return null;
+}
+
+/** "Mr. Jones" is not "Mary Jones": a titled surname joins only a full name whose first name or title agrees. */
+function compatibleGender(sex: Gender, c: Cluster): boolean {
+  if (!sex) return true;
+  for (const name of c.names.values()) {
+    const tag = lexiconTag(name.split(' ')[0] ?? '');
+    if ((tag === 'MaleName' && sex === 'female') || (tag === 'FemaleName' && sex === 'male')) return false;
+  }
+  return c.mentions.every((m) => { const g = genderOfTitle(m.title); return g === null || g === sex; });
 }
 
 function uniqueRoles(roles: string[]): string[] {

@@ -93,6 +93,18 @@ function isRoleWord(word: string): boolean {
   return TITLE_WORDS.has(bare(word)) || ROLE_NOUNS.has(bare(word));
 }
 
+/**
+ * "US Secretary", "Research Analyst", "Iranian Foreign Affairs Commentator" end in a role word and are roles;
+ * "Priti Shah" and "Carole King" end in one too but are names: a role phrase has a title, a demonym, a place,
+ * an acronym or a common word before its last word.
+ */
+function endsLikeRole(words: string[]): boolean {
+  if (words.length < 2 || !isRoleWord(words[words.length - 1] ?? '')) return false;
+  const before = words.slice(0, -1);
+  const prev = before[before.length - 1] ?? '';
+  return before.some((w) => isRoleWord(w) || isDemonym(w)) || (isCommonWord(prev) && !isFirstName(prev)) || isKnownPlace(prev) || isAcronym(prev);
+}
+
 function headOf(tokens: string[]): string {
   return bare(tokens[tokens.length - 1] ?? '');
 }
@@ -250,7 +262,7 @@ export function paragraphMentions(p: Paragraph): Mention[] {
       const fullType = classifyName(words, false);
       const lastHead = bare(words[words.length - 1] ?? '');
       const namedThing = ORG_HEADS.has(lastHead) || PLACE_HEADS.has(lastHead) || OTHER_HEADS.has(lastHead);
-      if (fullType !== 'organization' && fullType !== 'place' && !namedThing && !isRoleWord(words[words.length - 1] ?? '')) {
+      if (fullType !== 'organization' && fullType !== 'place' && !namedThing && !endsLikeRole(words)) {
         for (let k = words.length - 2; k >= 0; k--) if (isTitleWord(words[k] ?? '')) { titleEnd = k; break; }
       }
       let nameTokens = part.slice(titleEnd + 1);
@@ -288,8 +300,11 @@ function pushMention(out: Mention[], p: Paragraph, tokens: Token[], title: strin
   }
   if (words.every((w) => isDemonym(w) || isTitleWord(w))) return;
   if (words.length === 1 && isCommonWord(first) && !isKnownPlace(first) && !isFirstName(first) && !isAcronym(first) && !ORG_HEADS.has(first.toLowerCase())) return;
-  // A run that ends in a role word is a role, not a name ("US Secretary", "Research Analyst"): keep only what leads it.
-  if (words.length > 1 && isRoleWord(words[words.length - 1] ?? '') && !ORG_HEADS.has(bare(words[words.length - 1] ?? ''))) {
+  // A run that ends in a role word is a role, not a name ("US Secretary", "Research Analyst"): keep only what
+  // leads it. But a surname can be a role word too ("Priti Shah", "Carole King"): after a word that is not
+  // itself common, a title, a demonym or a place, it is a name.
+  const roleRun = endsLikeRole(words);
+  if (words.length > 1 && roleRun && isRoleWord(words[words.length - 1] ?? '') && !ORG_HEADS.has(bare(words[words.length - 1] ?? ''))) {
     const lead = tokens.slice(0, -1);
     while (lead.length > 0 && (isRoleWord(lead[lead.length - 1]?.text ?? '') || isDemonym(lead[lead.length - 1]?.text ?? ''))) lead.pop();
     const leadWords = lead.map((t) => t.text);

@@ -71,6 +71,19 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
     let lastSpeakerHere: Speaker | null = null;
     let cursor = 0;
     const spanSentences = new Set<number>();
+    for (const sp of spans) for (const s of p.sentences) if (s.end > Math.max(sp.open, 0) && s.start < sp.end) spanSentences.add(s.index);
+    // Sentences without quotations still move the focus ("Rabbi Dr. Aharon Ariel Lavie … said that …" makes
+    // him the "he" of what follows), in text order, up to the quotation being attributed.
+    let focusDone = 0;
+    const advanceFocus = (upTo: number): void => {
+      for (; focusDone < p.sentences.length; focusDone++) {
+        const s = p.sentences[focusDone];
+        if (!s || s.end > upTo) break;
+        if (spanSentences.has(s.index)) continue;
+        const subject = sentenceSubject(p, s.start, s.end, mentions);
+        if (subject?.type === 'person') state.lastPerson = subject.localId;
+      }
+    };
 
     for (let k = 0; k < spans.length; k++) {
       const span = spans[k];
@@ -83,7 +96,7 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
       const afterEnd = next && next.open >= 0 ? next.open : p.plain.length;
       const after = p.plain.slice(afterStart, afterEnd);
       cursor = afterStart;
-      for (const s of p.sentences) if (s.end > Math.max(span.open, 0) && s.start < span.end) spanSentences.add(s.index);
+      advanceFocus(Math.max(span.open, 0));
 
       const text = quoteText(p, span);
       const words = text.split(/\s+/).filter(Boolean).length;
@@ -115,13 +128,7 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
       quotes.push({ text, kind, ...speaker, span: quoteSpan, paragraphs: [p.index] });
     }
 
-    // Sentences without quotations still move the focus: "Rabbi Dr. Aharon Ariel Lavie … said that …" makes
-    // him the "he" of the next paragraph.
-    for (const s of p.sentences) {
-      if (spanSentences.has(s.index)) continue;
-      const subject = sentenceSubject(p, s.start, s.end, mentions);
-      if (subject) state.lastPerson = subject.localId;
-    }
+    advanceFocus(p.text.length);
     const last = spans[spans.length - 1];
     previousParagraphUnclosed = last !== undefined && last.close < 0;
     previousParagraphSpeaker = lastSpeakerHere && quotes.length > 0 && spans.length > 0 ? lastSpeakerHere : null;
@@ -176,10 +183,19 @@ function attributionAfter(p: Paragraph, offset: number, after: string, mentions:
 /** X said: "…" / X added that "…" / according to X, "…" — attribution right before the opening mark. */
 function attributionBefore(p: Paragraph, offset: number, before: string, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
   const trimmed = before.replace(/[\s,:—–-]+$/, '');
-  const according = /according to ([^,]+)$/i.exec(trimmed);
+  // "according to X," or "according to X, the party’s treasurer,": X is the speaker.
+  const according = /according to ([^,]+)(?:,\s*(?:a|an|the|former)\b[^,]*)?$/i.exec(trimmed);
   if (according?.[1]) {
     const s = offset + (according.index ?? 0) + 'according to '.length;
     return resolveSpeaker(p, s, s + according[1].length, mentions, state);
+  }
+  // "His wife, Mary Jones, disagreed: “…”": a clause that ends in a colon introduces its subject's words.
+  if (/:\s*$/.test(before)) {
+    const subject = sentenceSubject(p, offset, offset + trimmed.length, mentions);
+    if (subject && (subject.type === 'person' || subject.type === 'organization')) {
+      const m = mentions.find((x) => x.entity === subject && x.start >= offset);
+      return { speaker: subject.localId, speakerName: m ? p.text.slice(m.start, m.end) : subject.name, speakerKind: kindOf(subject.type) };
+    }
   }
   const verb = /(?:^|\s)([\p{L}]+)(?:\s+that)?$/u.exec(trimmed);
   if (!verb?.[1] || !QUOTING_VERBS.has(verb[1].toLowerCase())) return null;
@@ -278,6 +294,12 @@ function resolveSpeaker(
     return e ? { speaker: e.localId, speakerName: e.name, speakerKind: 'person' } : { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   }
   if (PRONOUN_GROUP.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
+  // "The statement from the Ministry of Health read", "a letter by Amnesty International": a document speaks for its author.
+  const document = /^(?:a|an|the|their|its|his|her)\s+(?:joint\s+|official\s+|written\s+)?(?:statement|letter|post|tweet|message|communiqu[eé]|press release|report|note|announcement)\s+(?:from|by|of)\s+/i.exec(phrase);
+  if (document) {
+    const author = mentions.find((m) => m.start >= start + document[0].length - 1 && m.end <= end);
+    if (author) return { speaker: author.entity.localId, speakerName: p.text.slice(author.start, author.end), speakerKind: kindOf(author.entity.type) };
+  }
   // A name inside a prepositional phrase is not the speaker ("the president of Iran", "a source close to Gamliel").
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && !/\b(of|to|for|from|at|in|with|by|on|about)\s+(the\s+)?$/i.test(p.plain.slice(start, m.start)));
   // The head of the phrase: a name that ends it ("Foreign Ministry spokesman Saeed Khatibzadeh") or starts
