@@ -91,3 +91,13 @@ test('across articles: the same acronym joins two spellings of an organisation; 
   assert.equal(pkk.length, 1);
   assert.equal(data.entities.filter((e) => e.name === 'Foreign Ministry').length, 1, 'only one article says just "Foreign Ministry"');
 });
+
+test('organisations named before a title, clubs named after their city, places after "in" and "at"', () => {
+  const es = entitiesOf(['Apple CEO Tim Cook spoke in Cupertino.', 'Manchester United manager Erik ten Hag praised the crowd at Old Trafford.']);
+  assert.equal(named(es, 'Apple')?.type, 'organization');
+  assert.deepEqual(named(es, 'Tim Cook')?.roles, ['Apple CEO']);
+  assert.equal(named(es, 'Manchester United')?.type, 'organization');
+  assert.equal(named(es, 'Erik ten Hag')?.type, 'person');
+  assert.equal(named(es, 'Cupertino')?.type, 'place');
+  assert.equal(named(es, 'Old Trafford')?.type, 'place');
+});

@@ -154,3 +154,19 @@ test('a statement speaks for its author; a clause ending in a colon introduces i
   const q = quotesOf(['“It is over,” Mr. Jones said. His wife, Mary Jones, disagreed: “It has just begun.”']);
   assert.deepEqual(q.map((x) => x.speaker), ['Jones', 'Mary Jones'], 'Mr. Jones is not Mary Jones');
 });
+
+test('business and sports news: company and club titles, surnames that are common words, name particles', () => {
+  const tech = quotesOf([
+    'Apple CEO Tim Cook unveiled the device in Cupertino on Tuesday.',
+    '“This is the best phone we have ever made,” Cook said.',
+    'Microsoft’s chief executive, Satya Nadella, said the company would respond. “We welcome the competition,” Nadella told The New York Times.',
+  ]);
+  assert.deepEqual(tech.map((x) => x.speaker), ['Tim Cook', 'Satya Nadella']);
+  const football = quotesOf([
+    'Manchester United manager Erik ten Hag praised his players after the win at Old Trafford.',
+    '“The lads showed real character today,” said ten Hag.',
+  ]);
+  assert.equal(football[0]?.speaker, 'Erik ten Hag');
+  const hospital = quotesOf(['“We need more doctors,” one nurse at St. Mary’s Hospital said.']);
+  assert.deepEqual([hospital[0]?.speaker, hospital[0]?.speakerKind], [null, 'anonymous']);
+});

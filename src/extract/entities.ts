@@ -76,7 +76,7 @@ export function extractEntities(article: Article): LocalEntity[] {
   for (const { m, p, roles } of allMentions) {
     const name = surface(p, m).replace(/['’]s$/, '');
     const key = nameKey(name);
-    if (m.tokens.length < 2 && !m.acronym && m.type !== 'place') continue;
+    if ((m.tokens.length < 2 || !/^\p{Lu}/u.test(m.tokens[0] ?? '')) && !m.acronym && m.type !== 'place') continue;
     let c = byKey.get(key);
     if (!c && m.type === 'person' && m.tokens.length >= 2) {
       const words = key.split(' ');
@@ -97,13 +97,15 @@ export function extractEntities(article: Article): LocalEntity[] {
   // Pass 2: single words join the nearest earlier cluster they belong to (a surname, an organisation's
   // first word), else the nearest later one, else make their own.
   for (const { m, p, roles } of allMentions) {
-    if (m.tokens.length >= 2 || m.acronym || m.type === 'place') continue;
+    if ((m.tokens.length >= 2 && /^\p{Lu}/u.test(m.tokens[0] ?? '')) || m.acronym || m.type === 'place') continue;
     const name = surface(p, m).replace(/['’]s$/, '');
     const key = nameKey(name);
     const pos = m.paragraph * 100000 + m.start;
     const sex = genderOfTitle(m.title);
+    const keyWords = key.split(' ');
+    const endsWithKey = (t: string[]): boolean => t.length > keyWords.length && keyWords.every((w, x) => t[t.length - keyWords.length + x] === w);
     const candidates = clusters.filter((c) => tokensOf(c).some((t) => t.length >= 2 && (
-      (c.type === 'person' && t[t.length - 1] === key && compatibleGender(sex, c)) || (c.type === 'organization' && t[0] === key))));
+      (c.type === 'person' && endsWithKey(t) && compatibleGender(sex, c)) || (c.type === 'organization' && t[0] === key))));
     let c: Cluster | undefined;
     if (candidates.length > 0) {
       const at = (x: Cluster): number[] => x.mentions.map((mm) => mm.paragraph * 100000 + mm.start);
@@ -168,7 +170,8 @@ export function extractEntities(article: Article): LocalEntity[] {
     const single = c.names.size === 1 && name.split(' ').length === 1;
     // A lone capitalised word with no other evidence (not a known place, organisation, acronym or event) is
     // usually a capitalised common noun: leave it out.
-    if (single && c.type === 'other' && !OTHER_HEADS.has(name.toLowerCase()) && c.mentions.length < 2 && isCommonWord(name)) continue;
+    // A lone common word that joined no full name ("Cook" with no Tim Cook) is a capitalised common noun.
+    if (single && !c.titled && (c.type === 'other' || c.type === 'person') && !OTHER_HEADS.has(name.toLowerCase()) && isCommonWord(name) && !isKnownPlace(name)) continue;
     if (single && c.mentions.every((m) => m.sentenceInitial && !m.possessive) && c.type === 'other' && !isKnownPlace(name)) continue;
     // A lone word that the article also uses in lower case ("Security" / "national security") is a common noun.
     if (single && c.type === 'other' && !OTHER_HEADS.has(name.toLowerCase()) && lowerWords().has(name.toLowerCase())) continue;
@@ -203,10 +206,12 @@ export function extractEntities(article: Article): LocalEntity[] {
  * "newspaper" or "news agency" is an outlet, an organisation.
  */
 function retypeByContext(p: Paragraph, m: Mention): void {
-  if (m.type !== 'other' && !(m.type === 'person' && m.tokens.length === 1)) return;
+  if (m.type !== 'other' && m.type !== 'person') return;
   const before = p.plain.slice(Math.max(0, m.start - 25), m.start);
   const after = p.plain.slice(m.end, m.end + 25);
   if (/\b(told|according to|reported by|published in|quoted by|interview with|wrote in|said in)( the)? $/.test(before) && m.type === 'other') m.type = 'organization';
+  // "in Cupertino", "at Old Trafford": after these prepositions an untitled name is a place.
+  if (!m.title && /\b(in|at|near|outside|across|throughout|around|into)( the)? $/.test(before) && !/^ (said|says|told|added)\b/.test(after)) m.type = 'place';
   if (/^['’]?s? (newspaper|news agency|agency|daily|weekly|magazine|TV|television|channel|radio|website|outlet)\b/.test(after)) m.type = 'organization';
 }
 

@@ -78,6 +78,8 @@ export const TITLE_WORDS = new Set([
   'lord', 'lady', 'minister', 'premier', 'chancellor', 'mayor', 'judge', 'justice', 'chief', 'chairman', 'chairwoman',
   'speaker', 'mk', 'deputy', 'vice', 'prime', 'foreign', 'defense', 'defence', 'intelligence', 'finance', 'interior',
   'spokesman', 'spokeswoman', 'spokesperson', 'member', 'leader', 'founder', 'director', 'head', 'envoy', 'adviser',
+  'ceo', 'cfo', 'coo', 'cto', 'chairperson', 'manager', 'boss', 'coach', 'president-elect', 'anchor', 'editor',
+  'commissioner', 'superintendent', 'inspector', 'constable', 'councillor', 'councilor', 'alderman', 'rapporteur',
   'advisor', 'supreme', 'former', 'late', 'acting', 'president-elect',
 ]);
 
@@ -95,6 +97,7 @@ export const ROLE_NOUNS = new Set([
   'partner', 'economist', 'scientist', 'doctor', 'physician', 'student', 'teacher', 'influencer', 'blogger', 'poet',
   'filmmaker', 'actor', 'actress', 'athlete', 'player', 'coach', 'officer', 'soldier', 'veteran', 'survivor', 'resident',
   'citizen', 'representative', 'delegate', 'negotiator', 'mediator', 'strategist', 'consultant', 'branch', 'arm', 'wing',
+  'boss', 'manager', 'nurse', 'farmer', 'worker', 'driver', 'pilot', 'priest', 'pastor', 'chaplain',
   'team', 'group', 'organization', 'organisation', 'party', 'movement', 'agency', 'network', 'coalition', 'alliance',
   'opposition', 'faction', 'unit', 'body', 'institute', 'center', 'centre', 'council', 'committee', 'company', 'outlet',
   'newspaper', 'broadcaster', 'station', 'bureau', 'ministry', 'department', 'association', 'foundation', 'union',
@@ -129,7 +132,7 @@ export const OTHER_HEADS = new Set([
   'elections', 'games', 'olympics', 'cup', 'festival', 'award', 'prize', 'crisis', 'uprising', 'intifada', 'massacre',
   'attack', 'attacks', 'declaration', 'doctrine', 'protocol', 'convention', 'charter', 'report', 'program', 'programme',
   'project', 'campaign', 'strategy', 'memorial', 'museum', 'prize', 'nowruz', 'ramadan', 'christmas', 'easter', 'passover',
-  'hanukkah', 'yom', 'kippur', 'eid', 'sabbath', 'shabbat', 'internet', 'covid', 'covid-19', 'coronavirus',
+  'hanukkah', 'yom', 'kippur', 'eid', 'sabbath', 'shabbat', 'covid', 'covid-19', 'coronavirus',
 ]);
 
 /** Verbs that attribute speech or writing. Base forms; inflections are matched by SPEECH_VERB_PATTERN. */

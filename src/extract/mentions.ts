@@ -56,7 +56,7 @@ function monthTokens(tokens: Token[]): Set<number> {
 }
 
 /** Lower-case particles inside names ("Ziyad al-Nakhalah", "Osama bin Laden", "Ursula von der Leyen"). */
-const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'ben', 'bat', 'abu']);
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'la', 'le', 'ben', 'bat', 'abu', 'ten', 'ter', 'dos', 'das', 'do', 'zu', 'y']);
 
 /** Heads after which "of"/"for"/"on" continue a name ("Ministry of Foreign Affairs", "House of Lords"). */
 const OF_HEADS = new Set([...ORG_HEADS, ...OTHER_HEADS, 'state', 'house', 'republic', 'kingdom', 'strait', 'university', 'bank', 'sea', 'gulf', 'city', 'province', 'isle', 'islands', 'cape', 'court', 'museum', 'day']);
@@ -130,12 +130,14 @@ export function classifyName(tokens: string[], titled: boolean): EntityType {
   if (ORG_HEADS.has(head)) return 'organization';
   if (tokens.length === 1 && isAcronym(first)) return 'organization';
   if (tokens.length > 1 && isKnownPlace(tokens[tokens.length - 1] ?? '') && !isFirstName(first)) return 'other';
+  // "Manchester United", "Paris Saint-Germain": a place followed by common words names a club or a company.
+  if (tokens.length >= 2 && isKnownPlace(first) && tokens.slice(1).every((t) => isCommonWord(t) && !isFirstName(t))) return 'organization';
   if (tokens.length >= 2 && tokens.length <= 5) {
     // "Red Cross", "White House": a name made of common words is an organisation's, not a person's.
     if (!isFirstName(first) && isCommonWord(first) && tokens.every((t) => isCommonWord(t) || /^(of|the|and)$/.test(t))) return 'organization';
     return 'person';
   }
-  if (tokens.length === 1 && isFirstName(first)) return 'person';
+  // A lone first name ("Chelsea", "Jordan", "Georgia") is too weak to call a person: context decides.
   return 'other';
 }
 
@@ -155,7 +157,9 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>, text: string): R
   while (i < tokens.length) {
     const t = tokens[i];
     const prev = tokens[i - 1];
-    const initial: boolean = afterDroppedInitial || sentenceStarts.has(t?.start ?? -1) || prev === undefined || (prev.kind === 'punct' && OPENERS.has(prev.text));
+    // A closing quote mark ("…,” Cook said) does not start a sentence; an opening one does.
+    const closingMark = prev !== undefined && prev.text === '"' && prev.start > 0 && /\S/.test(text[prev.start - 1] ?? '');
+    const initial: boolean = afterDroppedInitial || sentenceStarts.has(t?.start ?? -1) || prev === undefined || (prev.kind === 'punct' && OPENERS.has(prev.text) && !closingMark);
     afterDroppedInitial = false;
     const dropInitial = initial && t !== undefined && isCommonWord(t.text) && !isKnownPlace(t.text) && !isFirstName(t.text)
       && (isFunctionWord(t.text) || !isNameToken(tokens[i + 1]) || RUN_BREAKERS.has(tokens[i + 1]?.text ?? ''));
@@ -175,7 +179,8 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>, text: string): R
         const ahead = tokens.slice(j, k).map((x) => x.text);
         const aheadHead = bare(ahead[ahead.length - 1] ?? '');
         const pluralPossessive = /s$/.test(last.text) && !/^'s/i.test(text.slice(last.end, last.end + 2));
-        if (ahead.length > 0 && (OTHER_HEADS.has(aheadHead) || (pluralPossessive && ORG_HEADS.has(aheadHead))) && !ahead.some(isTitleWord) && !isKnownPlace(last.text)) {
+        const saint = /^(St\.|Saint)$/.test(run[0]?.text ?? '');
+        if (ahead.length > 0 && (OTHER_HEADS.has(aheadHead) || ((pluralPossessive || saint) && (ORG_HEADS.has(aheadHead) || PLACE_HEADS.has(aheadHead) || /^(hospital|cathedral|church|school|college|square|park)$/.test(aheadHead)))) && !ahead.some(isTitleWord) && !isKnownPlace(last.text)) {
           run.push(...tokens.slice(j, k));
           j = k;
           continue;
@@ -206,6 +211,10 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>, text: string): R
       }
       break;
     }
+    // "said ten Hag", "by van der Berg": a surname's lower-case particles belong to it.
+    let k = i - 1;
+    while (k >= 0 && tokens[k]?.kind === 'word' && NAME_PARTICLES.has(tokens[k]?.text ?? '') && !isNameToken(tokens[k - 1])) k--;
+    if (k < i - 1 && run.length === 1) run.unshift(...tokens.slice(k + 1, i));
     runs.push({ tokens: run, initial });
     i = j;
   }
@@ -263,7 +272,7 @@ export function paragraphMentions(p: Paragraph): Mention[] {
       const lastHead = bare(words[words.length - 1] ?? '');
       const namedThing = ORG_HEADS.has(lastHead) || PLACE_HEADS.has(lastHead) || OTHER_HEADS.has(lastHead);
       if (fullType !== 'organization' && fullType !== 'place' && !namedThing && !endsLikeRole(words)) {
-        for (let k = words.length - 2; k >= 0; k--) if (isTitleWord(words[k] ?? '')) { titleEnd = k; break; }
+        for (let k = words.length - 2; k >= 0; k--) if (isRoleWord(words[k] ?? '')) { titleEnd = k; break; }
       }
       let nameTokens = part.slice(titleEnd + 1);
       const titleTokens = part.slice(0, titleEnd + 1);
@@ -299,7 +308,7 @@ function pushMention(out: Mention[], p: Paragraph, tokens: Token[], title: strin
     if (initial && isCommonWord(first) && !isKnownPlace(first) && !isFirstName(first)) return;
   }
   if (words.every((w) => isDemonym(w) || isTitleWord(w))) return;
-  if (words.length === 1 && isCommonWord(first) && !isKnownPlace(first) && !isFirstName(first) && !isAcronym(first) && !ORG_HEADS.has(first.toLowerCase())) return;
+  if (words.length === 1 && initial && isCommonWord(first) && !isKnownPlace(first) && !isFirstName(first) && !isAcronym(first) && !ORG_HEADS.has(first.toLowerCase())) return;
   // A run that ends in a role word is a role, not a name ("US Secretary", "Research Analyst"): keep only what
   // leads it. But a surname can be a role word too ("Priti Shah", "Carole King"): after a word that is not
   // itself common, a title, a demonym or a place, it is a name.
@@ -322,7 +331,7 @@ function pushMention(out: Mention[], p: Paragraph, tokens: Token[], title: strin
     start,
     end: last?.end ?? start,
     tokens: words,
-    type: leadType(classifyName(words, titled), beforeTitle, words.length),
+    type: leadType(classifyName(words, titled), beforeTitle, words),
     title,
     sentenceInitial: initial,
     acronym: words.length === 1 && isAcronym(first),
@@ -331,9 +340,9 @@ function pushMention(out: Mention[], p: Paragraph, tokens: Token[], title: strin
 }
 
 /** What stands before a title ("New York" Mayor, "Knesset" Member) is a place or an organisation, never a person. */
-function leadType(type: EntityType, beforeTitle: boolean, words: number): EntityType {
-  if (!beforeTitle || type !== 'person') return type;
-  return words <= 2 ? 'place' : 'organization';
+function leadType(type: EntityType, beforeTitle: boolean, words: string[]): EntityType {
+  if (!beforeTitle || (type !== 'person' && type !== 'other')) return type;
+  return isKnownPlace(words.join(' ')) ? 'place' : 'organization';
 }
 
 /** Plural group nouns ("Israelis", "Muslims", "Jews") name groups of people, not entities. */

@@ -326,6 +326,8 @@ function resolveSpeaker(
   // A description of someone the article names elsewhere: "the minister", "the president of Iran".
   const described = describedPerson(lastWords(phrase, 6), state);
   if (described) return { speaker: described.localId, speakerName: phrase, speakerKind: 'person' };
+  // "one nurse at St. Mary’s", "a man in the crowd": someone the article does not name.
+  if (/^(a|an|one|two|three|several|some|many|another)\s/i.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   if (/^(the|a|an)\b/i.test(phrase) || /s$/.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   return null;
 }
