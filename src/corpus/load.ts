@@ -12,7 +12,7 @@ import { parseArticleFile } from './parse.ts';
 /** Larger files are not articles (a 50 MB "article" is a dump or a mistake) and would stall extraction. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
-const ARTICLE_FILE = /\.(txt|md|markdown)$/i;
+export const ARTICLE_FILE = /\.(txt|md|markdown)$/i;
 
 /** Why a file's bytes cannot be an article, or null when they can. */
 export function problemWithBytes(bytes: Buffer): string | null {

@@ -28,6 +28,9 @@ function bare(word: string): string {
 /** Title words that only qualify a role ("former", "Prime"): a phrase made of these alone is not a role. */
 const QUALIFIERS = new Set(['former', 'late', 'acting', 'supreme', 'foreign', 'defense', 'defence', 'intelligence', 'finance', 'interior', 'prime', 'vice', 'deputy', 'crown', 'senior', 'chief']);
 
+/** Forms of address that stand before a name without describing a role. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'general', 'rabbi', 'imam', 'sheikh', 'ayatollah', 'mullah', 'hojatoleslam', 'sir', 'dame', 'lord', 'lady', 'rev']);
+
 function isRoleHead(word: string): boolean {
   return TITLE_WORDS.has(bare(word)) || ROLE_NOUNS.has(bare(word));
 }
@@ -61,9 +64,13 @@ export function roleBefore(p: Paragraph, tokens: Token[], m: Mention, others: Me
   while (first < m.start && CONNECTORS.has(tokens[first]?.text ?? '') && first < tokens.length) first++;
   const startTok = tokens[first];
   if (!startTok || startTok.start >= m.start) return null;
-  const phrase = tokens.slice(first, tokens.indexOf(adjacent) + 1);
+  let last = tokens.indexOf(adjacent);
+  // "Iran's supreme leader Ayatollah Ali Khamenei": the honorific right before the name is a title, not
+  // part of the role the phrase before it describes.
+  while (last > first && HONORIFICS.has(bare(tokens[last]!.text)) && tokens.slice(first, last).some((t) => isRoleNoun(t.text))) last--;
+  const phrase = tokens.slice(first, last + 1);
   if (!phrase.some((t) => isRoleNoun(t.text))) return null;
-  const text = p.text.slice(startTok.start, adjacent.end).trim();
+  const text = p.text.slice(startTok.start, tokens[last]!.end).trim();
   return text.length > 0 ? text : null;
 }
 

@@ -1,8 +1,210 @@
 /**
- * The queryable knowledge base: KnowledgeBaseData plus indexes. STUB: being written (lookups, search index).
+ * The queryable knowledge base: the records of KnowledgeBaseData plus the indexes every command reads.
+ * Each lookup is a map access, a binary search or an inverted-index query, never a scan of the corpus,
+ * so answers stay in milliseconds as the archive grows.
  */
-import type { KnowledgeBaseData } from './records.ts';
+import type { IsoDate } from '../corpus/article.ts';
+import { splitSentences } from '../corpus/sentences.ts';
+import { normalizeTerm, wordsWithOffsets } from '../text/normalizeForMatch.ts';
+import type { Citation } from '../reply/reply.ts';
+import { compareEvents, EventIndex } from './eventIndex.ts';
+import { NameIndex } from './nameIndex.ts';
+import { PassageIndex } from './passageIndex.ts';
+import type { ArticleRecord, EntityRecord, EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
+
+export interface CoMention {
+  entity: EntityRecord;
+  /** Paragraphs both are mentioned in. */
+  together: number;
+}
+
+export interface KeySentence {
+  text: string;
+  article: string;
+  paragraph: number;
+}
 
 export class KnowledgeBase {
-  constructor(readonly data: KnowledgeBaseData) {}
+  readonly names: NameIndex;
+  readonly passages: PassageIndex;
+  readonly events: EventIndex;
+  private readonly articleById = new Map<string, ArticleRecord>();
+  private readonly entityById = new Map<string, EntityRecord>();
+  private readonly passageById = new Map<string, PassageRecord>();
+  private readonly quotesBySpeaker = new Map<string, QuoteRecord[]>();
+  private readonly eventsByEntity = new Map<string, EventRecord[]>();
+  /** "article#paragraph" → entity ids mentioned there. */
+  private readonly entitiesByParagraph = new Map<string, Set<string>>();
+
+  constructor(readonly data: KnowledgeBaseData) {
+    for (const a of data.articles) this.articleById.set(a.id, a);
+    for (const e of data.entities) {
+      this.entityById.set(e.id, e);
+      for (const m of e.mentions) {
+        const key = `${m.article}#${m.paragraph}`;
+        const set = this.entitiesByParagraph.get(key) ?? new Set<string>();
+        set.add(e.id);
+        this.entitiesByParagraph.set(key, set);
+      }
+    }
+    for (const p of data.passages) this.passageById.set(p.id, p);
+    for (const q of data.quotes) {
+      if (!q.speaker) continue;
+      const list = this.quotesBySpeaker.get(q.speaker) ?? [];
+      list.push(q);
+      this.quotesBySpeaker.set(q.speaker, list);
+    }
+    for (const list of this.quotesBySpeaker.values()) list.sort((a, b) => this.compareByArticle(a, b));
+    for (const ev of data.events) {
+      for (const id of ev.entities) {
+        const list = this.eventsByEntity.get(id) ?? [];
+        list.push(ev);
+        this.eventsByEntity.set(id, list);
+      }
+    }
+    for (const list of this.eventsByEntity.values()) list.sort(compareEvents);
+    this.names = new NameIndex(data.entities);
+    this.passages = new PassageIndex(data.passages);
+    this.events = new EventIndex(data.events);
+  }
+
+  get articles(): readonly ArticleRecord[] {
+    return this.data.articles;
+  }
+
+  get entities(): readonly EntityRecord[] {
+    return this.data.entities;
+  }
+
+  get quotes(): readonly QuoteRecord[] {
+    return this.data.quotes;
+  }
+
+  article(id: string): ArticleRecord | undefined {
+    return this.articleById.get(id);
+  }
+
+  entity(id: string): EntityRecord | undefined {
+    return this.entityById.get(id);
+  }
+
+  passage(article: string, paragraph: number): PassageRecord | undefined {
+    return this.passageById.get(`${article}#p${paragraph}`);
+  }
+
+  /** Where a record comes from, for every answer. */
+  citation(articleId: string, paragraph: number): Citation {
+    const a = this.articleById.get(articleId);
+    return {
+      articleId,
+      title: a?.title ?? articleId,
+      source: a?.source ?? null,
+      published: a?.published ?? null,
+      url: a?.url ?? null,
+      paragraph,
+    };
+  }
+
+  /** Publication date order (unknown dates last), then article id and paragraph. */
+  compareByArticle(a: { article: string; paragraph: number }, b: { article: string; paragraph: number }): number {
+    const da = this.articleById.get(a.article)?.published ?? '9999';
+    const db = this.articleById.get(b.article)?.published ?? '9999';
+    if (da !== db) return da < db ? -1 : 1;
+    if (a.article !== b.article) return a.article < b.article ? -1 : 1;
+    return a.paragraph - b.paragraph;
+  }
+
+  quotesBy(entityId: string): readonly QuoteRecord[] {
+    return this.quotesBySpeaker.get(entityId) ?? [];
+  }
+
+  /** Quotations by others whose words name the entity (any of its names), in date order. */
+  quotesMentioning(entity: EntityRecord): QuoteRecord[] {
+    const keys = [entity.name, ...entity.aliases].map((n) => ` ${wordsOf(n).join(' ')} `).filter((k) => k.trim() !== '');
+    const out: QuoteRecord[] = [];
+    for (const m of entity.mentions) {
+      for (const q of this.quotesInParagraph(m.article, m.paragraph)) {
+        if (q.speaker === entity.id || out.includes(q)) continue;
+        const words = ` ${wordsOf(q.text).join(' ')} `;
+        if (keys.some((k) => words.includes(k))) out.push(q);
+      }
+    }
+    return out.sort((a, b) => this.compareByArticle(a, b));
+  }
+
+  private quotesByParagraph: Map<string, QuoteRecord[]> | null = null;
+
+  private quotesInParagraph(article: string, paragraph: number): QuoteRecord[] {
+    if (!this.quotesByParagraph) {
+      this.quotesByParagraph = new Map();
+      for (const q of this.data.quotes) {
+        for (const p of q.paragraphs.length ? q.paragraphs : [q.paragraph]) {
+          const key = `${q.article}#${p}`;
+          const list = this.quotesByParagraph.get(key) ?? [];
+          list.push(q);
+          this.quotesByParagraph.set(key, list);
+        }
+      }
+    }
+    return this.quotesByParagraph.get(`${article}#${paragraph}`) ?? [];
+  }
+
+  eventsFor(entityId: string): readonly EventRecord[] {
+    return this.eventsByEntity.get(entityId) ?? [];
+  }
+
+  /** Entities mentioned in the same paragraphs, most often first. */
+  coMentioned(entity: EntityRecord, limit = 8): CoMention[] {
+    const counts = new Map<string, number>();
+    const seen = new Set<string>();
+    for (const m of entity.mentions) {
+      const key = `${m.article}#${m.paragraph}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const id of this.entitiesByParagraph.get(key) ?? []) if (id !== entity.id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .map(([id, together]) => ({ entity: this.entityById.get(id)!, together }))
+      .sort((a, b) => b.together - a.together || b.entity.mentions.length - a.entity.mentions.length || a.entity.name.localeCompare(b.entity.name))
+      .slice(0, limit);
+  }
+
+  /**
+   * The sentences that name the entity, one per paragraph, earliest article first; sentences that carry
+   * its role ("Israel's Intelligence Minister Gila Gamliel met…") and its full name come first.
+   */
+  keySentences(entity: EntityRecord, limit = 3): KeySentence[] {
+    const names = [entity.name, ...entity.aliases].map((n) => wordsOf(n).join(' ')).filter((n) => n !== '');
+    const roles = entity.roles.map((r) => wordsOf(r).join(' ')).filter((r) => r !== '');
+    const seen = new Set<string>();
+    const found: Array<KeySentence & { rank: number }> = [];
+    for (const m of entity.mentions) {
+      const key = `${m.article}#${m.paragraph}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const passage = this.passageById.get(`${m.article}#p${m.paragraph}`);
+      if (!passage) continue;
+      for (const s of splitSentences(passage.text)) {
+        const words = ` ${wordsOf(s.text).join(' ')} `;
+        if (!names.some((n) => words.includes(` ${n} `))) continue;
+        const rank = (roles.some((r) => words.includes(` ${r} `)) ? 0 : 2) + (words.includes(` ${wordsOf(entity.name).join(' ')} `) ? 0 : 1);
+        found.push({ text: s.text, article: m.article, paragraph: m.paragraph, rank });
+        break;
+      }
+    }
+    return found
+      .sort((a, b) => a.rank - b.rank || this.compareByArticle(a, b))
+      .slice(0, limit)
+      .map(({ rank: _rank, ...s }) => s);
+  }
+
+  /** The corpus's date range (publication dates), or null when none is known. */
+  publishedRange(): [IsoDate, IsoDate] | null {
+    const dates = this.data.articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
+    return dates.length ? [dates[0]!, dates[dates.length - 1]!] : null;
+  }
+}
+
+function wordsOf(text: string): string[] {
+  return wordsWithOffsets(text).map((w) => normalizeTerm(w.word)).filter((w) => w !== '');
 }

@@ -1,0 +1,95 @@
+/**
+ * `quote NAME [TOPIC]`: what someone said, verbatim, in date order, each with its citation. When NAME is
+ * quoted nowhere, the quotations that mention NAME, labelled as such: never someone else's words passed
+ * off as NAME's.
+ */
+import type { Command } from './command.ts';
+import { count, entityJson, quoteItem, quoteJson } from './format.ts';
+import { choiceReply, notFoundReply, resolveEntity, type Resolved } from './resolveEntity.ts';
+import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
+import type { QuoteRecord } from '../src/kb/records.ts';
+import { normalizeTerm, wordsWithOffsets } from '../src/text/normalizeForMatch.ts';
+
+const TOPIC_SPLIT = /\s+(?:about|on|regarding|concerning|re:?)\s+/i;
+
+/** The name and the topic: "bennett about iran", or the longest leading words that name an entity ("bennett iran"). */
+function splitArgs(kb: KnowledgeBase, args: string): { name: string; topic: string; resolved: Resolved } {
+  const cut = TOPIC_SPLIT.exec(args);
+  if (cut) {
+    const name = args.slice(0, cut.index).trim();
+    return { name, topic: args.slice(cut.index + cut[0].length).trim(), resolved: resolveEntity(kb, name) };
+  }
+  const words = args.split(/\s+/);
+  for (let k = words.length; k >= 1; k--) {
+    const name = words.slice(0, k).join(' ');
+    const resolved = resolveEntity(kb, name);
+    if (resolved.kind === 'one' && resolved.match.how !== 'fuzzy') return { name, topic: words.slice(k).join(' '), resolved };
+  }
+  return { name: args, topic: '', resolved: resolveEntity(kb, args) };
+}
+
+function stems(text: string): string[] {
+  return wordsWithOffsets(text).map((w) => normalizeTerm(w.word)).filter((w) => w.length > 2).map((w) => w.slice(0, Math.max(4, w.length - 2)));
+}
+
+/** Quotations whose words touch every topic word (by stem: "nuclear" finds "nuclear", "Iranians" finds "Iran"). */
+function onTopic(quotes: readonly QuoteRecord[], topic: string): QuoteRecord[] {
+  const wanted = stems(topic);
+  if (wanted.length === 0) return [...quotes];
+  return quotes.filter((q) => {
+    const words = wordsWithOffsets(q.text).map((w) => normalizeTerm(w.word));
+    return wanted.every((s) => words.some((w) => w.startsWith(s)));
+  });
+}
+
+export const quote: Command = {
+  name: 'quote',
+  summary: 'What someone said, verbatim, with the article and paragraph (optionally about a topic).',
+  usage: 'quote NAME [about TOPIC]',
+  examples: ['quote Bennett', 'quote Gamliel about Iran', 'quote IRNA'],
+  run(args, { kb }) {
+    const { name, topic, resolved } = splitArgs(kb, args.replace(/\?+$/, ''));
+    if (resolved.kind === 'none') {
+      return { ok: false, reply: notFoundReply(kb, name, resolved.suggestions, 'speaker'), data: { query: name, topic, speaker: null, quotes: [] } };
+    }
+    if (resolved.kind === 'choice') {
+      return { ok: true, reply: choiceReply(kb, 'quote', name, resolved.candidates), data: { query: name, topic, speaker: null, candidates: resolved.candidates.map(entityJson), quotes: [] } };
+    }
+    const entity = resolved.entity;
+    const own = kb.quotesBy(entity.id);
+    const mentioning = own.length ? [] : kb.quotesMentioning(entity);
+    const pool = own.length ? own : mentioning;
+    const selected = onTopic(pool, topic);
+    const about = topic ? ` about "${topic}"` : '';
+    const base = { query: name, topic, speaker: entityJson(entity) };
+
+    if (pool.length === 0) {
+      return {
+        ok: false,
+        reply: { kind: 'not-found', title: `${entity.name} is not quoted in the articles`, summary: `No quotation is attributed to ${entity.name}, and none mentions them. Try "who ${name}".`, sections: [] },
+        data: { ...base, relation: 'none', quotes: [] },
+      };
+    }
+    if (selected.length === 0) {
+      return {
+        ok: false,
+        reply: {
+          kind: 'not-found',
+          title: `No quotation ${own.length ? 'of' : 'mentioning'} ${entity.name}${about}`,
+          summary: `There ${pool.length === 1 ? 'is' : 'are'} ${count(pool.length, 'quotation')} ${own.length ? 'of' : 'mentioning'} ${entity.name} on other subjects: type "quote ${name}".`,
+          sections: [],
+        },
+        data: { ...base, relation: own.length ? 'speaker' : 'mentioned', quotes: [] },
+      };
+    }
+    const title = own.length ? `${entity.name}, in their own words${about}` : `Quotations that mention ${entity.name}${about}`;
+    const summary = own.length
+      ? `${count(selected.length, 'quotation')}, oldest article first.`
+      : `${entity.name} is not quoted in the articles; these are other people's words that mention them.`;
+    return {
+      ok: true,
+      reply: { kind: 'answer', title, summary, sections: [{ items: selected.map((q) => quoteItem(kb, q)) }] },
+      data: { ...base, relation: own.length ? 'speaker' : 'mentioned', quotes: selected.map(quoteJson) },
+    };
+  },
+};

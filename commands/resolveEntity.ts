@@ -1,0 +1,59 @@
+/**
+ * From a typed name to one entity, or to a choice, or to did-you-mean suggestions: the shared first step
+ * of `who`, `quote` and `timeline NAME`.
+ */
+import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
+import type { NameMatch } from '../src/kb/nameIndex.ts';
+import type { EntityRecord } from '../src/kb/records.ts';
+import type { Reply } from '../src/reply/reply.ts';
+
+export type Resolved =
+  | { kind: 'one'; entity: EntityRecord; match: NameMatch }
+  | { kind: 'choice'; candidates: EntityRecord[] }
+  | { kind: 'none'; suggestions: EntityRecord[] };
+
+/** How much better the best fuzzy match must score than the next to be taken without asking. */
+const CLEAR_LEAD = 0.08;
+
+export function resolveEntity(kb: KnowledgeBase, query: string): Resolved {
+  const byId = kb.entity(query.trim());
+  if (byId) return { kind: 'one', entity: byId, match: { entity: byId, score: 0, matched: byId.name, how: 'exact' } };
+  const matches = kb.names.find(query, 10);
+  const best = matches[0];
+  if (!best) return { kind: 'none', suggestions: kb.names.suggest(query, 5) };
+  const close = matches.filter((m) => m.score - best.score < (best.how === 'fuzzy' ? CLEAR_LEAD : 0.001));
+  if (close.length === 1) return { kind: 'one', entity: best.entity, match: best };
+  // Several equally good: one that is mentioned far more often is what people mean ("Iran" the country).
+  const [first, second] = close.map((m) => m.entity.mentions.length).sort((a, b) => b - a);
+  if (first !== undefined && second !== undefined && first >= 4 * second && best.how !== 'fuzzy' && best.how !== 'role') {
+    const top = close.find((m) => m.entity.mentions.length === first)!;
+    return { kind: 'one', entity: top.entity, match: top };
+  }
+  return { kind: 'choice', candidates: close.map((m) => m.entity).slice(0, 10) };
+}
+
+/** The name to type to get exactly this entity (its id when another entity shares its name). */
+export function pickName(kb: KnowledgeBase, entity: EntityRecord): string {
+  return kb.entities.some((e) => e !== entity && e.name === entity.name) ? entity.id : entity.name;
+}
+
+export function choiceReply(kb: KnowledgeBase, command: string, query: string, candidates: EntityRecord[]): Reply {
+  return {
+    kind: 'choice',
+    title: `Several matches for "${query}"`,
+    summary: candidates.map((c) => `${c.name}${c.description ? ` (${c.description})` : ''}`).join('; '),
+    sections: [],
+    suggestions: candidates.map((c) => pickName(kb, c)),
+    footer: `Ask again with the full name, e.g. "${command} ${pickName(kb, candidates[0]!)}".`,
+  };
+}
+
+export function notFoundReply(kb: KnowledgeBase, query: string, suggestions: EntityRecord[], what = 'person, organisation or place'): Reply {
+  return {
+    kind: 'not-found',
+    title: `No ${what} called "${query}" in the articles`,
+    summary: suggestions.length ? undefined : 'Try another spelling, or search the text with "search".',
+    sections: [],
+    suggestions: suggestions.map((s) => pickName(kb, s)),
+  };
+}
