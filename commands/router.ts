@@ -21,18 +21,20 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Routed]> = [
 ];
 
 export function route(text: string): Routed | null {
-  const t = text.trim().replace(/[?!.]+$/, '').trim();
+  // Trailing "?!." go ("who is gamliel?"), but not a lone "?" (help).
+  const t = text.trim().replace(/(?<=[^\s?!./])[?!.]+$/, '').trim();
+  // The plain-language forms first, with or without a slash: "who is X", "/who is X", "quotes by X",
+  // "today in history" start with a command's name or alias but are not that command with those words.
+  const plain = t.replace(/^\//, '');
+  for (const [pattern, make] of PATTERNS) {
+    const m = pattern.exec(plain);
+    if (m) return make(m);
+  }
   // "/who X" or "who X": a command name first.
   const first = /^\/?(\S+)(?:\s+([\s\S]*))?$/.exec(t);
   if (first) {
     const command = findCommand(first[1]!);
-    const rest = first[2] ?? '';
-    // "who is X" is the plain-language form, handled below; "who X" is the command.
-    if (command && !(command.name === 'who' && /^(is|was|are|were)\s/i.test(rest))) return { command: command.name, args: rest.trim() };
-  }
-  for (const [pattern, make] of PATTERNS) {
-    const m = pattern.exec(t);
-    if (m) return make(m);
+    if (command) return { command: command.name, args: (first[2] ?? '').trim() };
   }
   if (/^(help|\?|commands)$/i.test(t)) return { command: 'help', args: '' };
   return null;

@@ -101,7 +101,7 @@ export const timeline: Command = {
       }
       return {
         ok: true,
-        reply: { kind: 'answer', title: `Timeline: ${label}`, summary: `${count(events.length, 'event')}, in date order.`, sections: byYear(kb, events) },
+        reply: { kind: 'answer', title: `Timeline: ${label}`, summary: `${count(distinct(events).length, 'event')}, in date order.`, sections: byYear(kb, events) },
         data: { period, events: events.map(eventJson) },
       };
     }
@@ -122,7 +122,7 @@ export const timeline: Command = {
     }
     return {
       ok: true,
-      reply: { kind: 'answer', title: `Timeline: ${entity.name}`, summary: `${count(events.length, 'dated event')} mentioning ${entity.name}, in date order.`, sections: byYear(kb, events) },
+      reply: { kind: 'answer', title: `Timeline: ${entity.name}`, summary: `${count(distinct(events).length, 'dated event')} mentioning ${entity.name}, in date order.`, sections: byYear(kb, events) },
       data: { query: args, entity: entityJson(entity), events: events.map(eventJson) },
     };
   },

@@ -101,3 +101,12 @@ test('organisations named before a title, clubs named after their city, places a
   assert.equal(named(es, 'Cupertino')?.type, 'place');
   assert.equal(named(es, 'Old Trafford')?.type, 'place');
 });
+
+test('an organisation named again without its country is one entity; a byline\'s staff are the outlet', () => {
+  const es = entitiesOf(['More than 30 members of the US Congress attended, including Kevin McCarthy, the Republican leader in Congress.']);
+  const congress = es.filter((e) => /Congress/.test(e.name));
+  assert.equal(congress.length, 1, congress.map((e) => e.name).join(', '));
+  assert.deepEqual([congress[0]?.name, congress[0]?.aliases], ['US Congress', ['Congress']]);
+  const staff = entitiesOf(['The All Israel News Staff is a team of journalists in Israel.']);
+  assert.equal(named(staff, 'All Israel News')?.type, 'organization');
+});

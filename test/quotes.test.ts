@@ -170,3 +170,23 @@ test('business and sports news: company and club titles, surnames that are commo
   const hospital = quotesOf(['“We need more doctors,” one nurse at St. Mary’s Hospital said.']);
   assert.deepEqual([hospital[0]?.speaker, hospital[0]?.speakerKind], [null, 'anonymous']);
 });
+
+test('words on a billboard, a banner or a sign are nobody\'s quotation', () => {
+  assert.deepEqual(quotesOf(['The operation was marked with billboards across the capital, one of which reads, “The great liberation has begun.”']), []);
+  assert.deepEqual(quotesOf(['Protesters carried a banner reading “Freedom now for every one of us.”']), []);
+  assert.deepEqual(quotesOf(['A sign at the gate said: “No entry for visitors after dark.”']), []);
+  // A person who reads out a statement is still its speaker.
+  assert.equal(quotesOf(['“We will not give up,” the mayor, Anna Berg, said.'])[0]?.speaker, 'Anna Berg');
+});
+
+test('an apposition before or after the name, on either side of "said"', () => {
+  for (const text of [
+    '“We will not give up,” Anna Berg, the mayor, said.',
+    '“We will not give up,” the mayor, Anna Berg, said.',
+    '“We will not give up,” said the mayor, Anna Berg.',
+    '“We will not give up,” said Anna Berg, the mayor of Tromsø.',
+  ]) assert.equal(quotesOf([text])[0]?.speaker, 'Anna Berg', text);
+  // A role with no name stays unnamed rather than borrowing a name from elsewhere.
+  const q = quotesOf(['Anna Berg opened the session.', '“We will not give up,” said a city official, speaking on condition of anonymity.']);
+  assert.deepEqual([q[0]?.speaker, q[0]?.speakerKind], [null, 'anonymous']);
+});

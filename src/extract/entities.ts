@@ -8,6 +8,7 @@ import type { EntityType, LocalEntity, Span } from './analysis.ts';
 import { knownAcronym, mentionName, paragraphMentions, type Mention } from './mentions.ts';
 import { isCommonWord, isKnownPlace, lexiconTag, ORG_HEADS, OTHER_HEADS } from './lexicon.ts';
 import { rolesOf } from './roles.ts';
+import { isDemonym } from './demonyms.ts';
 import { isAcronym, tokenize } from './tokens.ts';
 import { nameKey } from '../text/nameKey.ts';
 import { isSpellingVariant } from '../text/similarity.ts';
@@ -105,7 +106,9 @@ export function extractEntities(article: Article): LocalEntity[] {
     const keyWords = key.split(' ');
     const endsWithKey = (t: string[]): boolean => t.length > keyWords.length && keyWords.every((w, x) => t[t.length - keyWords.length + x] === w);
     const candidates = clusters.filter((c) => tokensOf(c).some((t) => t.length >= 2 && (
-      (c.type === 'person' && endsWithKey(t) && compatibleGender(sex, c)) || (c.type === 'organization' && t[0] === key))));
+      (c.type === 'person' && endsWithKey(t) && compatibleGender(sex, c)) || (c.type === 'organization' && t[0] === key)))
+      // "the US Congress" … "in Congress": an organisation named again without its country.
+      || (c.type === 'organization' && [...c.spellings].some((n) => qualifiedBy(n, name))));
     let c: Cluster | undefined;
     if (candidates.length > 0) {
       const at = (x: Cluster): number[] => x.mentions.map((mm) => mm.paragraph * 100000 + mm.start);
@@ -205,6 +208,13 @@ export function extractEntities(article: Article): LocalEntity[] {
  * Context that settles a name's type: the object of "told" or "according to" and a name followed by
  * "newspaper" or "news agency" is an outlet, an organisation.
  */
+/** "US Congress" is "Congress" qualified by a country or a demonym. */
+function qualifiedBy(full: string, bare: string): boolean {
+  if (!full.endsWith(` ${bare}`)) return false;
+  const qualifier = full.slice(0, -bare.length - 1);
+  return !qualifier.includes(' ') && (isKnownPlace(qualifier) || isDemonym(qualifier) || knownAcronym(qualifier)?.type === 'place');
+}
+
 function retypeByContext(p: Paragraph, m: Mention): void {
   if (m.type !== 'other' && m.type !== 'person') return;
   const before = p.plain.slice(Math.max(0, m.start - 25), m.start);

@@ -161,7 +161,9 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>, text: string): R
     const closingMark = prev !== undefined && prev.text === '"' && prev.start > 0 && /\S/.test(text[prev.start - 1] ?? '');
     const initial: boolean = afterDroppedInitial || sentenceStarts.has(t?.start ?? -1) || prev === undefined || (prev.kind === 'punct' && OPENERS.has(prev.text) && !closingMark);
     afterDroppedInitial = false;
-    const dropInitial = initial && t !== undefined && isCommonWord(t.text) && !isKnownPlace(t.text) && !isFirstName(t.text)
+    // "The All Israel News Staff": after an article, a capitalised common word is part of a name.
+    const afterArticle = prev !== undefined && /^(The|the)$/.test(prev.text) && t !== undefined && /^\p{Lu}/u.test(t.text) && isNameToken(tokens[i + 1]);
+    const dropInitial = !afterArticle && initial && t !== undefined && isCommonWord(t.text) && !isKnownPlace(t.text) && !isFirstName(t.text)
       && (isFunctionWord(t.text) || !isNameToken(tokens[i + 1]) || RUN_BREAKERS.has(tokens[i + 1]?.text ?? ''));
     if (t === undefined || !isNameToken(t) || monthAt.has(i) || RUN_BREAKERS.has(t.text) || dropInitial) {
       afterDroppedInitial = initial && t !== undefined && t.kind === 'word' && isCapitalised(t.text);
@@ -215,6 +217,8 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>, text: string): R
     let k = i - 1;
     while (k >= 0 && tokens[k]?.kind === 'word' && NAME_PARTICLES.has(tokens[k]?.text ?? '') && !isNameToken(tokens[k - 1])) k--;
     if (k < i - 1 && run.length === 1) run.unshift(...tokens.slice(k + 1, i));
+    // "The All Israel News Staff", "Reuters Staff": a byline's staff are the outlet.
+    if (run.length >= 2 && /^(Staff|Staffers|Team|Desk|Newsroom|Editors)$/.test(run[run.length - 1]!.text)) run.pop();
     runs.push({ tokens: run, initial });
     i = j;
   }

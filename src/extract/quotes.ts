@@ -32,6 +32,12 @@ const QUOTING_VERBS = new Set([...SPEECH_VERB].filter((v) => !/^(call|called|cal
 const BETWEEN = /^(also|further|then|later|once|previously|again|repeatedly|simply|quickly|recently|reportedly|had|has|have|was|is|would|will|once|later|earlier|often|publicly|privately|flatly|firmly|angrily)$/i;
 
 /** Words after which a quotation names something rather than quotes someone. */
+/**
+ * Words on a thing, not a person's: "billboards across Tehran, one of which reads, '…'", "a banner
+ * reading '…'", "a sign that said '…'". Slogans and inscriptions are nobody's quotation.
+ */
+const INSCRIPTION_BEFORE = /(?:\b(?:which|that)\s+(?:reads?|read|says|said|proclaims?|declares?)|\b(?:banners?|billboards?|signs?|posters?|placards?|inscriptions?|slogans?|graffiti|murals?|t-shirts?|captions?|headlines?)\b[^.!?]{0,40}?\b(?:reads?|read|reading|saying|says|said|bearing|proclaiming|declaring))\s*[,:]?\s*$/i;
+
 const NAMING_BEFORE = /\b(titled|entitled|named|dubbed|nicknamed|known as|so-called|the term|the word|the phrase|the slogan|slogans?|hashtag|under the banner|(?:branded|labell?ed|designated)(?:\s+\S+){0,4}\s+as(?:\s+(?:the|an?))?|(?:an?|the)\s+[\p{L}-]+\s+called)\s*$/iu;
 
 /** A noun right after the closing mark that makes the quotation a name ("the “Al-Aqsa Flood” operation"). */
@@ -100,7 +106,7 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
 
       const text = quoteText(p, span);
       const words = text.split(/\s+/).filter(Boolean).length;
-      if (NAMING_BEFORE.test(before) || NAME_AFTER.test(after)) continue;
+      if (NAMING_BEFORE.test(before) || NAME_AFTER.test(after) || INSCRIPTION_BEFORE.test(before)) continue;
 
       const attribution =
         attributionAfter(p, afterStart, after, mentions, state) ?? attributionBefore(p, clauseStart, before, mentions, state);
@@ -163,21 +169,49 @@ function attributionAfter(p: Paragraph, offset: number, after: string, mentions:
     }
     if (!QUOTING_VERBS.has(w.text.toLowerCase())) continue;
     if (j === 0) {
-      // Inverted: said X[, ROLE]
+      // Inverted: said X[, ROLE] / said the ROLE, X
       const rest = body.slice(w.end);
-      const np = /^\s+([^,.;:!?]+)/.exec(rest);
+      const np = /^\s+([^.;:!?]+)/.exec(rest);
       if (!np?.[1]) return null;
       const npStart = offset + lead + w.end + (np.index ?? 0) + (np[0].length - np[1].length);
-      return resolveSpeaker(p, npStart, npStart + np[1].trimEnd().length, mentions, state);
+      return speakerOfPhrase(p, npStart, np[1].trimEnd(), mentions, state, 2);
     }
     let endWord = j - 1;
     while (endWord >= 0 && BETWEEN.test(words[endWord]?.text ?? '')) endWord--;
     const first = words[0];
     const last = words[endWord];
-    if (!first || !last || words.slice(0, endWord + 1).some((x) => x.kind !== 'word')) return null;
-    return resolveSpeaker(p, offset + lead + first.start, offset + lead + last.end, mentions, state);
+    if (!first || !last || words.slice(0, endWord + 1).some((x) => x.kind !== 'word' && x.text !== ',')) return null;
+    // X said / X, the ROLE, said / the ROLE, X, said
+    const start = offset + lead + first.start;
+    return speakerOfPhrase(p, start, p.text.slice(start, offset + lead + last.end), mentions, state, 3);
   }
   return null;
+}
+
+/**
+ * The speaker in a subject phrase that may carry an apposition: "Anna Berg", "Anna Berg, the mayor",
+ * "the mayor, Anna Berg". The first comma-separated part that names someone wins; when none does, the
+ * first part is resolved as a description ("the mayor" → anonymous or a known person).
+ */
+function speakerOfPhrase(p: Paragraph, start: number, phrase: string, mentions: EntityMentionRef[], state: ResolveState, maxParts: number): Speaker | null {
+  const parts: Array<{ s: number; e: number }> = [];
+  let at = 0;
+  for (const piece of phrase.split(',')) {
+    const lead = piece.length - piece.trimStart().length;
+    if (piece.trim() !== '') parts.push({ s: start + at + lead, e: start + at + piece.trimEnd().length });
+    at += piece.length + 1;
+  }
+  const considered = parts.slice(0, maxParts);
+  const first = considered[0];
+  if (!first) return null;
+  if (considered.length === 1) return resolveSpeaker(p, first.s, first.e, mentions, state);
+  for (const part of considered) {
+    const named = mentions.some((m) => m.start >= part.s && m.end <= part.e && (m.entity.type === 'person' || m.entity.type === 'organization'));
+    if (!named) continue;
+    const speaker = resolveSpeaker(p, part.s, part.e, mentions, state);
+    if (speaker?.speaker) return speaker;
+  }
+  return resolveSpeaker(p, first.s, first.e, mentions, state);
 }
 
 /** X said: "…" / X added that "…" / according to X, "…" — attribution right before the opening mark. */

@@ -10,7 +10,7 @@ import { mergeEntities } from './mergeEntities.ts';
 import type { EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
 
 /** Bump when extraction or record shapes change: cached data with another version is rebuilt. */
-export const KB_VERSION = 1;
+export const KB_VERSION = 2;
 
 export function corpusKey(corpus: Corpus): string {
   const h = createHash('sha256');
