@@ -1,21 +1,42 @@
 /**
- * `npm start`: the bot. With no platform tokens set it runs the console over the corpus, so anyone can
- * try Dossier in a minute; with piped input it answers line by line and exits at the end of the input.
+ * `npm start`: the bot. With DISCORD_TOKEN set it runs on Discord (and Slack too once that exists); with
+ * no platform tokens it runs the console over the corpus, so anyone can try Dossier in a minute. With
+ * piped input the console answers line by line and exits at the end of the input. SIGINT and SIGTERM
+ * shut the platforms down cleanly.
  */
 import { commandTable } from '../commands/registry.ts';
 import { route } from '../commands/router.ts';
 import { runConsole } from './console/console.ts';
 import { ConsoleSession } from './console/session.ts';
-import { loadConfigOrExit } from './config/env.ts';
-import { createLogger } from './log.ts';
+import { CONFIG_EXIT_CODE, loadConfigOrExit } from './config/env.ts';
+import { DiscordAuthError, DiscordBot } from './discord/bot.ts';
+import type { KnowledgeBase } from './kb/knowledgeBase.ts';
+import { createLogger, type Logger } from './log.ts';
 import { openForUser } from './startup.ts';
+
+function consoleBanner(kb: KnowledgeBase): string {
+  return [
+    `Dossier: ${kb.articles.length} articles, ${kb.entities.length} names, ${kb.quotes.length} quotations, ${kb.events.all().length} dated events.`,
+    'Ask "who is gamliel", "what did bennett say about iran", "timeline 2022", "on this day", or any words to search. "help" lists the commands; "quit" leaves.',
+  ].join('\n');
+}
+
+async function runPlatforms(stoppers: Array<() => Promise<void>>, log: Logger): Promise<void> {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    void Promise.allSettled(stoppers.map((s) => s())).then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = createLogger({ level: config.logLevel });
-  if (config.discord || config.slack) {
-    process.stderr.write('note: Discord and Slack adapters are not built yet; starting the console.\n');
-  }
+  if (config.slack) process.stderr.write('note: the Slack adapter is not built yet; Slack tokens are ignored.\n');
   const started = openForUser({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
   if (!started.ok) {
     process.stderr.write(`dossier: ${started.message}\n`);
@@ -23,17 +44,30 @@ async function main(): Promise<void> {
   }
   const { kb, fromCache, ms } = started.opened;
   log.info({ articles: kb.articles.length, fromCache, ms: Math.round(ms) }, 'knowledge base opened');
+
+  if (config.discord) {
+    const bot = new DiscordBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, kb, log });
+    try {
+      await bot.start();
+    } catch (err) {
+      if (err instanceof DiscordAuthError) {
+        process.stderr.write(`dossier: ${err.message}\n`);
+        process.exit(CONFIG_EXIT_CODE);
+      }
+      throw err;
+    }
+    process.stderr.write(`Dossier is on Discord as ${bot.client.user?.tag ?? 'the bot'} (${bot.client.guilds.cache.size} servers). Ctrl-C stops it.\n`);
+    await runPlatforms([() => bot.stop()], log);
+    return;
+  }
+
   const session = new ConsoleSession({
     table: commandTable,
     route,
     context: () => ({ kb, now: new Date() }),
     onFailure: (command, err) => log.error({ err, command }, 'command failed'),
   });
-  const banner = [
-    `Dossier: ${kb.articles.length} articles, ${kb.entities.length} names, ${kb.quotes.length} quotations, ${kb.events.all().length} dated events.`,
-    'Ask "who is gamliel", "what did bennett say about iran", "timeline 2022", "on this day", or any words to search. "help" lists the commands; "quit" leaves.',
-  ].join('\n');
-  await runConsole({ input: process.stdin, output: process.stdout, session, banner });
+  await runConsole({ input: process.stdin, output: process.stdout, session, banner: consoleBanner(kb) });
 }
 
 main().catch((err: unknown) => {

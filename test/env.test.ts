@@ -33,7 +33,7 @@ test('reads .env, and the environment wins over it', () => {
   assert.equal(config.corpusDir, join(dir, 'corpus'));
   assert.equal(config.cacheDir, '/tmp/c');
   assert.equal(config.logLevel, 'error', 'environment over .env, case-insensitive');
-  assert.deepEqual(config.discord, { token: DISCORD_TOKEN, appId: '123456789012345678', guildId: null });
+  assert.deepEqual(config.discord, { token: DISCORD_TOKEN, appId: '123456789012345678', guildId: null, apiUrl: null, shards: null });
   assert.equal(config.slack, null);
 });
 

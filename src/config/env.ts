@@ -15,6 +15,10 @@ export interface DiscordConfig {
   token: string;
   appId: string | null;
   guildId: string | null;
+  /** Base URL of Discord's REST API (a rate-limit proxy, or the tests' stand-in), or null for Discord's own. */
+  apiUrl: string | null;
+  /** Shard count for `npm run start:sharded`, or null for Discord's recommendation. */
+  shards: number | null;
 }
 
 export interface SlackConfig {
@@ -43,6 +47,8 @@ export const VARIABLES = {
   DISCORD_TOKEN: { secret: true },
   DISCORD_APP_ID: { secret: false },
   DISCORD_GUILD_ID: { secret: false },
+  DISCORD_API_URL: { secret: false },
+  DISCORD_SHARDS: { secret: false },
   SLACK_BOT_TOKEN: { secret: true },
   SLACK_APP_TOKEN: { secret: true },
   SLACK_SIGNING_SECRET: { secret: true },
@@ -80,6 +86,8 @@ const schema = z.object({
     .optional(),
   DISCORD_APP_ID: z.string().regex(SNOWFLAKE, 'must be the application id: 17 to 20 digits').optional(),
   DISCORD_GUILD_ID: z.string().regex(SNOWFLAKE, 'must be a server (guild) id: 17 to 20 digits').optional(),
+  DISCORD_API_URL: z.string().refine((v) => /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), 'must be an http(s) URL such as https://discord.com/api').optional(),
+  DISCORD_SHARDS: z.string().regex(/^([1-9]\d{0,4}|auto)$/, 'must be a whole number of shards (1 or more) or "auto"').optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a Slack bot token starting with "xoxb-"').optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be a Slack app-level token starting with "xapp-"').optional(),
   SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{20,}$/i, 'must be the Slack signing secret (hexadecimal, from Basic Information)').optional(),
@@ -134,7 +142,13 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     corpusDir: resolve(cwd, v.DOSSIER_CORPUS),
     cacheDir: v.DOSSIER_CACHE_DIR ? resolve(cwd, v.DOSSIER_CACHE_DIR) : null,
     logLevel: v.LOG_LEVEL,
-    discord: v.DISCORD_TOKEN ? { token: v.DISCORD_TOKEN, appId: v.DISCORD_APP_ID ?? null, guildId: v.DISCORD_GUILD_ID ?? null } : null,
+    discord: v.DISCORD_TOKEN
+      ? {
+          token: v.DISCORD_TOKEN, appId: v.DISCORD_APP_ID ?? null, guildId: v.DISCORD_GUILD_ID ?? null,
+          apiUrl: v.DISCORD_API_URL ? v.DISCORD_API_URL.replace(/\/+$/, '') : null,
+          shards: v.DISCORD_SHARDS && v.DISCORD_SHARDS !== 'auto' ? Number(v.DISCORD_SHARDS) : null,
+        }
+      : null,
     slack: v.SLACK_BOT_TOKEN ? { botToken: v.SLACK_BOT_TOKEN, appToken: v.SLACK_APP_TOKEN ?? null, signingSecret: v.SLACK_SIGNING_SECRET ?? null } : null,
   };
 }

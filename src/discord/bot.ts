@@ -1,0 +1,207 @@
+/**
+ * Dossier on Discord: the core's commands as slash commands (with autocomplete for names), Previous/Next
+ * buttons for long answers, a menu to pick one of several names, and plain-language answers to direct
+ * messages and to messages that @mention the bot. No privileged intent: message content arrives for DMs
+ * and mentions without it.
+ *
+ * Every message goes out with `allowed_mentions` empty (set on the client and on each send). Errors and
+ * "no match" answers are ephemeral. While the knowledge base is still being built, interactions are
+ * deferred first and answered when it is ready, so none times out.
+ */
+import {
+  Client, DiscordjsErrorCodes, Events, GatewayIntentBits, MessageFlags, Partials,
+  type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction,
+  type Message, type StringSelectMenuInteraction,
+} from 'discord.js';
+import type { Logger } from 'pino';
+import { commandTable } from '../../commands/registry.ts';
+import { pickName } from '../../commands/resolveEntity.ts';
+import { answerMessage } from '../chat/conversation.ts';
+import { PageStore, pageNote } from '../chat/pageStore.ts';
+import { dispatch, type Dispatched } from '../input/dispatch.ts';
+import type { KnowledgeBase } from '../kb/knowledgeBase.ts';
+import { paginate } from '../reply/paginate.ts';
+import { clip, LIMITS, PAGE_BUTTON, PAGE_OPTIONS, PICK_MENU, renderNotice, renderPage, type DiscordMessage } from './render.ts';
+import { argsFromOptions } from './slashCommands.ts';
+
+export interface DiscordBotOptions {
+  token: string;
+  /** Base URL of the REST API (ends before `/v10`), or null for Discord's. */
+  apiUrl?: string | null;
+  /** The knowledge base, or a promise of it while it is built. */
+  kb: KnowledgeBase | Promise<KnowledgeBase>;
+  log: Logger;
+  now?: () => Date;
+  pages?: PageStore;
+  /** Shards this client runs (default: what the ShardingManager says, else one). */
+  shards?: number[];
+  shardCount?: number;
+}
+
+/** The token was refused: a configuration problem, not something to retry. */
+export class DiscordAuthError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DiscordAuthError';
+  }
+}
+
+const AUTOCOMPLETE_OPTIONS = new Set(['name']);
+
+export class DiscordBot {
+  readonly client: Client;
+  private kb: KnowledgeBase | null;
+  private readonly kbReady: Promise<KnowledgeBase>;
+  private readonly pages: PageStore;
+  private readonly now: () => Date;
+  private readonly log: Logger;
+
+  constructor(private readonly options: DiscordBotOptions) {
+    this.log = options.log.child({ platform: 'discord' });
+    this.now = options.now ?? (() => new Date());
+    this.pages = options.pages ?? new PageStore();
+    this.kb = options.kb instanceof Promise ? null : options.kb;
+    this.kbReady = Promise.resolve(options.kb).then((kb) => (this.kb = kb));
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+      partials: [Partials.Channel],
+      allowedMentions: { parse: [], repliedUser: false },
+      ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+      ...(options.shards ? { shards: options.shards, shardCount: options.shardCount ?? options.shards.length } : {}),
+    });
+    this.client.on(Events.InteractionCreate, (i) => void this.onInteraction(i));
+    this.client.on(Events.MessageCreate, (m) => void this.onMessage(m));
+    this.client.on(Events.Error, (err) => this.log.error({ err }, 'client error'));
+    this.client.on(Events.ShardReconnecting, (id) => this.log.warn({ shard: id }, 'reconnecting'));
+    this.client.on(Events.ShardResume, (id) => this.log.info({ shard: id }, 'resumed'));
+  }
+
+  /** Logs in; rejects with DiscordAuthError when Discord refuses the token. */
+  async start(): Promise<void> {
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    try {
+      await this.client.login(this.options.token);
+    } catch (err) {
+      await this.client.destroy().catch(() => {});
+      const code = (err as { code?: string }).code;
+      if (code === DiscordjsErrorCodes.TokenInvalid || /401|4004|Unauthorized|invalid token/i.test(String((err as Error).message))) {
+        throw new DiscordAuthError('Discord refused the bot token (DISCORD_TOKEN): copy it again from the Developer Portal\'s Bot page.');
+      }
+      throw err;
+    }
+    await ready;
+    this.log.info({ user: this.client.user?.tag, guilds: this.client.guilds.cache.size }, 'connected to Discord');
+  }
+
+  async stop(): Promise<void> {
+    await this.client.destroy();
+  }
+
+  private context(kb: KnowledgeBase): { kb: KnowledgeBase; now: Date } {
+    return { kb, now: this.now() };
+  }
+
+  private onFailure = (command: string, err: unknown): void => {
+    this.log.error({ err, command }, 'command failed');
+  };
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) await this.autocomplete(interaction);
+      else if (interaction.isChatInputCommand()) await this.slashCommand(interaction);
+      else if (interaction.isButton() && interaction.customId.startsWith(`${PAGE_BUTTON}:`)) await this.turnPage(interaction);
+      else if (interaction.isStringSelectMenu() && interaction.customId.startsWith(`${PICK_MENU}:`)) await this.pick(interaction);
+    } catch (err) {
+      this.log.error({ err, interaction: interaction.id }, 'interaction failed');
+      if (interaction.isRepliable() && !interaction.replied) {
+        const notice = renderNotice('Something went wrong', 'Dossier could not answer that. Try again, or try other words.');
+        const send = interaction.deferred ? interaction.editReply(notice) : interaction.reply({ ...notice, flags: MessageFlags.Ephemeral });
+        await Promise.resolve(send).catch(() => {});
+      }
+    }
+  }
+
+  private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const focused = interaction.options.getFocused(true);
+    const kb = this.kb;
+    if (!kb || !AUTOCOMPLETE_OPTIONS.has(focused.name)) {
+      await interaction.respond([]);
+      return;
+    }
+    const choices = kb.names.complete(String(focused.value).slice(0, 100), 25).map((e) => ({
+      name: clip(e.description ? `${e.name} — ${e.description}` : e.name, LIMITS.optionText),
+      value: clip(pickName(kb, e), LIMITS.optionText),
+    }));
+    await interaction.respond(choices);
+  }
+
+  /** The answer as a message: pages stored for the buttons when there are several. */
+  private message(done: Dispatched, owner: string, command: string): DiscordMessage {
+    const pages = paginate(done.reply, PAGE_OPTIONS);
+    const pagerKey = pages.length > 1 || done.reply.kind === 'choice' ? this.pages.put(pages, owner) : undefined;
+    return renderPage(pages[0]!, { pagerKey, command: pagerKey ? `${command}:${pagerKey}` : command });
+  }
+
+  private async slashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = interaction.commandName;
+    const args = argsFromOptions(command, (o) => interaction.options.getString(o));
+    let kb = this.kb;
+    if (!kb) {
+      // Still building: acknowledge now (Discord allows 3 seconds), answer when ready.
+      await interaction.deferReply();
+      kb = await this.kbReady;
+    }
+    const done = dispatch(command, args, this.context(kb), commandTable, this.onFailure);
+    const message = this.message(done, interaction.user.id, command);
+    const privateAnswer = done.outcome !== 'answer';
+    if (interaction.deferred) {
+      if (privateAnswer) {
+        await interaction.deleteReply().catch(() => {});
+        await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+      } else await interaction.editReply(message);
+      return;
+    }
+    await interaction.reply(privateAnswer ? { ...message, flags: MessageFlags.Ephemeral } : message);
+  }
+
+  private async turnPage(interaction: ButtonInteraction): Promise<void> {
+    const [, , key, n] = interaction.customId.split(':');
+    const found = this.pages.get(key ?? '', Number(n), interaction.user.id);
+    if (!found.ok) {
+      await interaction.reply({ ...renderNotice('Pages', pageNote(found.reason, this.pages.ttlMinutes), 'not-found'), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.update(renderPage(found.page, { pagerKey: key }));
+  }
+
+  private async pick(interaction: StringSelectMenuInteraction): Promise<void> {
+    const [, , command, key] = interaction.customId.split(':');
+    const owner = this.pages.get(key ?? '', 1, interaction.user.id);
+    if (!owner.ok) {
+      await interaction.reply({ ...renderNotice('Pick', pageNote(owner.reason, this.pages.ttlMinutes), 'not-found'), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const kb = this.kb ?? (await this.kbReady);
+    const done = dispatch(command ?? 'who', interaction.values[0] ?? '', this.context(kb), commandTable, this.onFailure);
+    await interaction.update(this.message(done, interaction.user.id, command ?? 'who'));
+  }
+
+  private async onMessage(message: Message): Promise<void> {
+    try {
+      if (message.author.bot || message.system) return;
+      const me = this.client.user;
+      if (!me) return;
+      const direct = message.guildId === null;
+      const mentioned = message.mentions.users.has(me.id);
+      if (!direct && !mentioned) return;
+      const text = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
+      const kb = this.kb ?? (await this.kbReady);
+      const answer = text === ''
+        ? { ...dispatch('help', '', this.context(kb), commandTable), commandName: 'help' }
+        : answerMessage(text, this.context(kb), this.onFailure);
+      await message.reply({ ...this.message(answer, message.author.id, answer.commandName || 'search'), failIfNotExists: false });
+    } catch (err) {
+      this.log.error({ err, message: message.id }, 'message answer failed');
+    }
+  }
+}

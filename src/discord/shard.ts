@@ -1,0 +1,30 @@
+/**
+ * One shard's process under `npm run start:sharded`: the ShardingManager starts this file once per shard
+ * and discord.js reads which shard it is from the environment, so each process answers its own guilds.
+ */
+import { loadConfigOrExit, CONFIG_EXIT_CODE } from '../config/env.ts';
+import { createLogger } from '../log.ts';
+import { openForUser } from '../startup.ts';
+import { DiscordAuthError, DiscordBot } from './bot.ts';
+
+const config = loadConfigOrExit();
+const log = createLogger({ level: config.logLevel }).child({ shards: process.env.SHARDS });
+if (!config.discord) {
+  process.stderr.write('dossier: DISCORD_TOKEN is not set.\n');
+  process.exit(CONFIG_EXIT_CODE);
+}
+const started = openForUser({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+if (!started.ok) {
+  process.stderr.write(`dossier: ${started.message}\n`);
+  process.exit(2);
+}
+const bot = new DiscordBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, kb: started.opened.kb, log });
+try {
+  await bot.start();
+} catch (err) {
+  process.stderr.write(`dossier: ${(err as Error).message}\n`);
+  process.exit(err instanceof DiscordAuthError ? CONFIG_EXIT_CODE : 1);
+}
+const stop = (): void => void bot.stop().then(() => process.exit(0));
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
