@@ -70,6 +70,13 @@ async function main(): Promise<void> {
   await runConsole({ input: process.stdin, output: process.stdout, session, banner: consoleBanner(kb) });
 }
 
+// A reader that stops early (`npm start | head`) closes the pipe: stop quietly instead of crashing with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`dossier: cannot write the answer: ${err.message}\n`);
+  process.exit(3);
+});
+
 main().catch((err: unknown) => {
   process.stderr.write(`dossier: internal error: ${(err as Error).message}\n`);
   process.exit(3);

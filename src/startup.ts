@@ -7,7 +7,8 @@ import { openKnowledgeBase, describeWarnings, type OpenedKnowledgeBase } from '.
 
 export interface StartupOptions {
   corpusDir: string;
-  cacheDir: string | null;
+  /** Cache folder; null for the default (`.cache` in the working directory); false for no cache. */
+  cacheDir: string | null | false;
   /** Where warnings and errors go (default stderr). */
   stderr?: NodeJS.WritableStream;
 }

@@ -46,7 +46,12 @@ test('an empty value means unset (a copied .env.example)', () => {
 
 test('Slack settings', () => {
   const config = loadConfig({ env: { SLACK_BOT_TOKEN, SLACK_APP_TOKEN: 'xapp-1-A0123-456-abcdef', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef' }, envFile: null });
-  assert.deepEqual(config.slack, { botToken: SLACK_BOT_TOKEN, appToken: 'xapp-1-A0123-456-abcdef', signingSecret: '0123456789abcdef0123456789abcdef' });
+  assert.deepEqual(config.slack, { botToken: SLACK_BOT_TOKEN, appToken: 'xapp-1-A0123-456-abcdef', signingSecret: '0123456789abcdef0123456789abcdef', mode: 'socket', port: 3000, apiUrl: null });
+  const http = loadConfig({ env: { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api' }, envFile: null });
+  assert.deepEqual([http.slack?.mode, http.slack?.port, http.slack?.apiUrl], ['http', 8080, 'http://127.0.0.1:9/api/']);
+  assert.match(configError(() => loadConfig({ env: { SLACK_BOT_TOKEN }, envFile: null })).message, /SLACK_APP_TOKEN .* or SLACK_SIGNING_SECRET/);
+  assert.match(configError(() => loadConfig({ env: { SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef' }, envFile: null })).message, /SLACK_BOT_TOKEN .* is missing/);
+  assert.match(configError(() => loadConfig({ env: { SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef', PORT: '99999' }, envFile: null })).message, /PORT \("99999"\) .* port number/);
 });
 
 test('each malformed value gives one message naming the variable', () => {

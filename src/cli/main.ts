@@ -51,10 +51,11 @@ function main(argv: string[]): void {
     fail(`${(err as Error).message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) {
+  if (values.help) {
     process.stdout.write(`${USAGE}\n`);
-    process.exit(positionals.length === 0 && !values.help ? 2 : 0);
+    process.exit(0);
   }
+  if (positionals.length === 0) fail(`no command given.\n${USAGE}`);
   const [name, ...rest] = positionals as [string, ...string[]];
   const args = rest.join(' ');
 
@@ -78,7 +79,7 @@ function main(argv: string[]): void {
   }
   const log = createLogger({ level: config.logLevel });
   const corpusDir = values.corpus !== undefined ? resolve(values.corpus) : config.corpusDir;
-  const started = openForUser({ corpusDir, cacheDir: values['no-cache'] ? null : config.cacheDir });
+  const started = openForUser({ corpusDir, cacheDir: values['no-cache'] ? false : config.cacheDir });
   if (!started.ok) fail(started.message);
   const { kb } = started.opened;
   log.debug({ fromCache: started.opened.fromCache, ms: Math.round(started.opened.ms) }, 'knowledge base opened');
@@ -95,6 +96,13 @@ function main(argv: string[]): void {
   }
   process.exitCode = EXIT_CODES[done.outcome];
 }
+
+// A reader that stops early (`| head`) closes the pipe: stop quietly instead of crashing with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
+  process.stderr.write(`dossier: cannot write the answer: ${err.message}\n`);
+  process.exit(3);
+});
 
 try {
   main(process.argv.slice(2));

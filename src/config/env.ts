@@ -25,6 +25,11 @@ export interface SlackConfig {
   botToken: string;
   appToken: string | null;
   signingSecret: string | null;
+  /** Socket Mode when an app-level token is set (no public URL needed), else HTTP mode on `port`. */
+  mode: 'socket' | 'http';
+  port: number;
+  /** Base URL of Slack's Web API (ends in `/api/`), or null for Slack's own. */
+  apiUrl: string | null;
 }
 
 export interface Config {
@@ -52,6 +57,8 @@ export const VARIABLES = {
   SLACK_BOT_TOKEN: { secret: true },
   SLACK_APP_TOKEN: { secret: true },
   SLACK_SIGNING_SECRET: { secret: true },
+  SLACK_API_URL: { secret: false },
+  PORT: { secret: false },
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;
@@ -91,6 +98,8 @@ const schema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a Slack bot token starting with "xoxb-"').optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be a Slack app-level token starting with "xapp-"').optional(),
   SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{20,}$/i, 'must be the Slack signing secret (hexadecimal, from Basic Information)').optional(),
+  SLACK_API_URL: z.string().refine((v) => /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), 'must be an http(s) URL such as https://slack.com/api/').optional(),
+  PORT: z.string().regex(/^\d{1,5}$/, 'must be a port number (1 to 65535)').refine((v) => Number(v) >= 1 && Number(v) <= 65535, 'must be a port number (1 to 65535)').optional(),
 });
 
 export interface LoadConfigOptions {
@@ -138,6 +147,12 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     throw new ConfigError(name, `${name}${shown} from ${origin[name] ?? 'the environment'} ${issue.message}`);
   }
   const v = parsed.data;
+  if (v.SLACK_BOT_TOKEN && !v.SLACK_APP_TOKEN && !v.SLACK_SIGNING_SECRET) {
+    throw new ConfigError('SLACK_APP_TOKEN', `SLACK_BOT_TOKEN is set but Slack needs one more: SLACK_APP_TOKEN (xapp-…, for Socket Mode, no public URL) or SLACK_SIGNING_SECRET (for HTTP mode on PORT)`);
+  }
+  if ((v.SLACK_APP_TOKEN || v.SLACK_SIGNING_SECRET) && !v.SLACK_BOT_TOKEN) {
+    throw new ConfigError('SLACK_BOT_TOKEN', `${v.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET'} is set but SLACK_BOT_TOKEN (xoxb-…, from OAuth & Permissions) is missing`);
+  }
   return {
     corpusDir: resolve(cwd, v.DOSSIER_CORPUS),
     cacheDir: v.DOSSIER_CACHE_DIR ? resolve(cwd, v.DOSSIER_CACHE_DIR) : null,
@@ -149,7 +164,14 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
           shards: v.DISCORD_SHARDS && v.DISCORD_SHARDS !== 'auto' ? Number(v.DISCORD_SHARDS) : null,
         }
       : null,
-    slack: v.SLACK_BOT_TOKEN ? { botToken: v.SLACK_BOT_TOKEN, appToken: v.SLACK_APP_TOKEN ?? null, signingSecret: v.SLACK_SIGNING_SECRET ?? null } : null,
+    slack: v.SLACK_BOT_TOKEN
+      ? {
+          botToken: v.SLACK_BOT_TOKEN, appToken: v.SLACK_APP_TOKEN ?? null, signingSecret: v.SLACK_SIGNING_SECRET ?? null,
+          mode: v.SLACK_APP_TOKEN ? 'socket' : 'http',
+          port: v.PORT ? Number(v.PORT) : 3000,
+          apiUrl: v.SLACK_API_URL ? `${v.SLACK_API_URL.replace(/\/+$/, '')}/` : null,
+        }
+      : null,
   };
 }
 
