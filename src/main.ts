@@ -1,6 +1,6 @@
 /**
- * `npm start`: the bot. With DISCORD_TOKEN set it runs on Discord (and Slack too once that exists); with
- * no platform tokens it runs the console over the corpus, so anyone can try Dossier in a minute. With
+ * `npm start`: the bot. With DISCORD_TOKEN set it runs on Discord, with SLACK_BOT_TOKEN on Slack, with
+ * both on both; with no platform tokens it runs the console over the corpus, so anyone can try Dossier in a minute. With
  * piped input the console answers line by line and exits at the end of the input. SIGINT and SIGTERM
  * shut the platforms down cleanly.
  */
@@ -10,6 +10,7 @@ import { runConsole } from './console/console.ts';
 import { ConsoleSession } from './console/session.ts';
 import { CONFIG_EXIT_CODE, loadConfigOrExit } from './config/env.ts';
 import { DiscordAuthError, DiscordBot } from './discord/bot.ts';
+import { SlackBot } from './slack/app.ts';
 import type { KnowledgeBase } from './kb/knowledgeBase.ts';
 import { createLogger, type Logger } from './log.ts';
 import { openForUser } from './startup.ts';
@@ -36,7 +37,6 @@ async function runPlatforms(stoppers: Array<() => Promise<void>>, log: Logger): 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = createLogger({ level: config.logLevel });
-  if (config.slack) process.stderr.write('note: the Slack adapter is not built yet; Slack tokens are ignored.\n');
   const started = openForUser({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
   if (!started.ok) {
     process.stderr.write(`dossier: ${started.message}\n`);
@@ -45,19 +45,37 @@ async function main(): Promise<void> {
   const { kb, fromCache, ms } = started.opened;
   log.info({ articles: kb.articles.length, fromCache, ms: Math.round(ms) }, 'knowledge base opened');
 
-  if (config.discord) {
-    const bot = new DiscordBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, kb, log });
-    try {
-      await bot.start();
-    } catch (err) {
-      if (err instanceof DiscordAuthError) {
-        process.stderr.write(`dossier: ${err.message}\n`);
-        process.exit(CONFIG_EXIT_CODE);
+  if (config.discord || config.slack) {
+    const stoppers: Array<() => Promise<void>> = [];
+    if (config.discord) {
+      const bot = new DiscordBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, kb, log });
+      try {
+        await bot.start();
+      } catch (err) {
+        await Promise.allSettled(stoppers.map((s) => s()));
+        if (err instanceof DiscordAuthError) {
+          process.stderr.write(`dossier: ${err.message}\n`);
+          process.exit(CONFIG_EXIT_CODE);
+        }
+        throw err;
       }
-      throw err;
+      stoppers.push(() => bot.stop());
+      process.stderr.write(`Dossier is on Discord as ${bot.client.user?.tag ?? 'the bot'} (${bot.client.guilds.cache.size} servers).\n`);
     }
-    process.stderr.write(`Dossier is on Discord as ${bot.client.user?.tag ?? 'the bot'} (${bot.client.guilds.cache.size} servers). Ctrl-C stops it.\n`);
-    await runPlatforms([() => bot.stop()], log);
+    if (config.slack) {
+      const slack = new SlackBot({ config: config.slack, kb, log });
+      try {
+        await slack.start();
+      } catch (err) {
+        await Promise.allSettled(stoppers.map((s) => s()));
+        process.stderr.write(`dossier: could not start on Slack: ${(err as Error).message}\n`);
+        process.exit(/invalid_auth|not_authed|token/i.test(String((err as Error).message)) ? CONFIG_EXIT_CODE : 1);
+      }
+      stoppers.push(() => slack.stop());
+      process.stderr.write(`Dossier is on Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}`}).\n`);
+    }
+    process.stderr.write('Ctrl-C stops it.\n');
+    await runPlatforms(stoppers, log);
     return;
   }
 

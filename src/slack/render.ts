@@ -34,6 +34,11 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Plain text (a header) shows entities literally, so angle brackets become look-alike quotes instead. */
+export function plainSafe(text: string): string {
+  return text.replace(/</g, '‹').replace(/>/g, '›');
+}
+
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
@@ -66,7 +71,7 @@ function itemBlocks(item: ReplyItem): SlackBlock[] {
 
 export function renderSlackPage(page: ReplyPage, pagerKey?: string): SlackMessage {
   const { reply } = page;
-  const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: clip(reply.title, SLACK_LIMITS.headerText), emoji: false } }];
+  const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: clip(plainSafe(reply.title), SLACK_LIMITS.headerText), emoji: false } }];
   if (reply.summary) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(escapeSlack(reply.summary), SLACK_LIMITS.sectionText) } });
   for (const section of reply.sections) {
     const head = [section.heading ? `*${escapeSlack(section.heading)}*` : '', section.body ? escapeSlack(section.body) : ''].filter(Boolean).join('\n');
