@@ -15,10 +15,11 @@ export function makeHelp(list: () => readonly Command[]): Command {
       if (commands.length === 0) {
         return { ok: false, reply: { kind: 'error', title: `No command "${wanted}"`, summary: `The commands are: ${list().map((c) => c.name).join(', ')}.`, sections: [] }, data: { commands: [] } };
       }
+      // Examples in the body, not as items: help stays one page on every platform.
       const sections: ReplySection[] = commands.map((c) => ({
         heading: c.usage,
-        body: c.summary,
-        items: c.examples.map((e) => ({ text: e, label: 'e.g.' })),
+        body: `${c.summary}\nFor example: ${c.examples.join(' · ')}`,
+        items: [],
       }));
       return {
         ok: true,
