@@ -62,6 +62,17 @@ export function extractEntities(article: Article): LocalEntity[] {
     byKey.set(key, c);
     if (m) c.mentions.push(m);
   };
+  /** Adds a mention to its cluster, or to a new one. */
+  const join = (found: Cluster | undefined, key: string, name: string, m: Mention, roles: string[]): void => {
+    let c = found;
+    if (!c) {
+      c = { names: new Map(), spellings: new Set(), type: m.type, titled: false, roles: [], mentions: [] };
+      clusters.push(c);
+    }
+    add(c, key, name, m);
+    if (m.title) c.titled = true;
+    c.roles.push(...roles);
+  };
 
   const allMentions: Array<{ m: Mention; p: Paragraph; roles: string[] }> = [];
   for (const p of article.paragraphs) {
@@ -86,13 +97,7 @@ export function extractEntities(article: Article): LocalEntity[] {
         || (t.length > words.length && t[0] === words[0] && t[t.length - 1] === words[words.length - 1])
         || (words.length > t.length && t[0] === words[0] && words[words.length - 1] === t[t.length - 1])));
     }
-    if (!c) {
-      c = { names: new Map(), spellings: new Set(), type: m.type, titled: false, roles: [], mentions: [] };
-      clusters.push(c);
-    }
-    add(c, key, name, m);
-    if (m.title) c.titled = true;
-    c.roles.push(...roles);
+    join(c, key, name, m, roles);
   }
 
   // Pass 2: single words join the nearest earlier cluster they belong to (a surname, an organisation's
@@ -120,13 +125,7 @@ export function extractEntities(article: Article): LocalEntity[] {
       });
     }
     c ??= byKey.get(key);
-    if (!c) {
-      c = { names: new Map(), spellings: new Set(), type: m.type, titled: false, roles: [], mentions: [] };
-      clusters.push(c);
-    }
-    add(c, key, name, m);
-    if (m.title) c.titled = true;
-    c.roles.push(...roles);
+    join(c, key, name, m, roles);
   }
 
   // Pass 3: "the Islamic Revolutionary Guard Corps (IRGC)", "the IRGC (the Islamic Revolutionary Guard Corps)",
