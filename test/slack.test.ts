@@ -202,3 +202,52 @@ describe('Slack, through a local stand-in for Slack', () => {
     assert.match(blockText(update.body.blocks as unknown as SlackBlock[]), /Page 2 of/);
   });
 });
+
+test('Socket Mode: the app connects through apps.connections.open and answers a slash command over the socket', async () => {
+  const slack = await FakeSlack.start();
+  const bot = new SlackBot({
+    config: { botToken: BOT_TOKEN, appToken: 'xapp-1-A0001-1234-abcdef', signingSecret: null, mode: 'socket', port: 0, apiUrl: slack.apiUrl },
+    kb, log: createLogger({ level: 'silent' }),
+  });
+  try {
+    await bot.start();
+    assert.ok(slack.calls.some((c) => c.path === '/api/apps.connections.open'));
+    slack.socketSend({
+      envelope_id: 'env-1', type: 'slash_commands', accepts_response_payload: true,
+      payload: { token: 'legacy', team_id: 'T0001', channel_id: 'C0001', user_id: 'U0001', command: '/who', text: 'gamliel', api_app_id: 'A0001', response_url: slack.responseUrl('sock'), trigger_id: 't' },
+    });
+    const reply = await slack.waitForSocketReply((m) => m.envelope_id === 'env-1');
+    const payload = reply.payload as unknown as Message;
+    assert.equal(payload.response_type, 'in_channel');
+    assert.match(blockText(payload.blocks), /^Gila Gamliel/);
+  } finally {
+    await bot.stop();
+    await slack.stop();
+  }
+});
+
+test('npm start runs the Slack app in HTTP mode when its tokens are set, and never logs a secret', async () => {
+  const slack = await FakeSlack.start();
+  const port = await freePort();
+  const { spawn } = await import('node:child_process');
+  const { cleanEnv, ROOT, tempDir } = await import('./helpers/spawn.ts');
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), `${ROOT}src/main.ts`], {
+    cwd: tempDir(), env: cleanEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: String(port), SLACK_API_URL: slack.apiUrl, LOG_LEVEL: 'debug' }), stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!/Dossier is on Slack/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.match(out, /Dossier is on Slack \(HTTP on port \d+\)/);
+    const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, form({ command: '/quote', text: 'Illouz', user_id: 'U0001', channel_id: 'C0001', team_id: 'T0001', response_url: slack.responseUrl('p') }), 'application/x-www-form-urlencoded');
+    assert.match(blockText((res.json as Message).blocks), /Dan Illouz/);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0);
+  await slack.stop();
+  assert.ok(!out.includes(BOT_TOKEN) && !out.includes(SECRET), 'no secret in the output or the log');
+});

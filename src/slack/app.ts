@@ -8,7 +8,7 @@
  * answer; while the knowledge base is still being built, it is acknowledged empty and answered through
  * `respond()` when ready.
  */
-import { App, LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { commandTable } from '../../commands/registry.ts';
 import { answerMessage } from '../chat/conversation.ts';
@@ -75,8 +75,17 @@ export class SlackBot {
       logLevel: LogLevel.WARN,
       ...(config.apiUrl ? { clientOptions: { slackApiUrl: config.apiUrl } } : {}),
     };
+    // Socket Mode opens its connection through apps.connections.open, with its own Web API client: it
+    // gets SLACK_API_URL too, through the receiver.
     this.app = config.mode === 'socket'
-      ? new App({ ...common, appToken: config.appToken ?? undefined, socketMode: true })
+      ? new App({
+          ...common,
+          receiver: new SocketModeReceiver({
+            appToken: config.appToken ?? '',
+            logger: common.logger,
+            ...(config.apiUrl ? { installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } } : {}),
+          }),
+        })
       : new App({ ...common, signingSecret: config.signingSecret ?? '' });
     this.register();
   }

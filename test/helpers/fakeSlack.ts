@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -42,6 +43,10 @@ function parseBody(raw: string, type: string | undefined): Record<string, Json> 
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** What apps connected over Socket Mode sent back (acknowledgements with their payloads). */
+  readonly socketReplies: Array<Record<string, Json>> = [];
+  private readonly sockets = new Set<WebSocket>();
+  private socketWaiters: Array<{ pred: (m: Record<string, Json>) => boolean; resolve: (m: Record<string, Json>) => void }> = [];
   private ts = 1700000000;
   private waiters: Array<{ pred: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }> = [];
 
@@ -56,7 +61,8 @@ export class FakeSlack {
         fake!.record(call);
         res.setHeader('content-type', 'application/json');
         const api = /^\/api\/([\w.]+)$/.exec(path)?.[1];
-        if (api === 'auth.test') res.end(JSON.stringify({ ok: true, url: 'https://newsroom.slack.com/', team: 'Newsroom', user: 'dossier', team_id: 'T0001', user_id: 'UBOT0001', bot_id: 'BBOT0001' }));
+        if (api === 'apps.connections.open') res.end(JSON.stringify({ ok: true, url: `${fake!.url.replace('http', 'ws')}/socket` }));
+        else if (api === 'auth.test') res.end(JSON.stringify({ ok: true, url: 'https://newsroom.slack.com/', team: 'Newsroom', user: 'dossier', team_id: 'T0001', user_id: 'UBOT0001', bot_id: 'BBOT0001' }));
         else if (api === 'chat.postMessage') res.end(JSON.stringify({ ok: true, channel: call.body.channel, ts: `${fake!.ts++}.000100`, message: { text: call.body.text } }));
         else if (api === 'chat.update') res.end(JSON.stringify({ ok: true, channel: call.body.channel, ts: call.body.ts }));
         else if (api) res.end(JSON.stringify({ ok: true }));
@@ -66,7 +72,45 @@ export class FakeSlack {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    // Socket Mode: a hello on connect, then envelopes the test sends; the app's acks come back here.
+    const wss = new WebSocketServer({ server, path: '/socket' });
+    fake.wss = wss;
+    wss.on('connection', (socket) => {
+      fake!.sockets.add(socket);
+      socket.on('close', () => fake!.sockets.delete(socket));
+      socket.on('message', (data) => {
+        const message = JSON.parse(String(data)) as Record<string, Json>;
+        fake!.socketReplies.push(message);
+        for (const w of [...fake!.socketWaiters]) {
+          if (w.pred(message)) {
+            fake!.socketWaiters.splice(fake!.socketWaiters.indexOf(w), 1);
+            w.resolve(message);
+          }
+        }
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0001' } }));
+    });
     return fake;
+  }
+
+  private wss: WebSocketServer | null = null;
+
+  get socketConnections(): number {
+    return this.sockets.size;
+  }
+
+  /** Sends an envelope (slash_commands, events_api, interactive) to every connected Socket Mode app. */
+  socketSend(envelope: Record<string, Json>): void {
+    for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
+  }
+
+  waitForSocketReply(pred: (m: Record<string, Json>) => boolean, timeoutMs = 10_000): Promise<Record<string, Json>> {
+    const found = this.socketReplies.find(pred);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no Socket Mode reply matched in ${timeoutMs} ms`)), timeoutMs);
+      this.socketWaiters.push({ pred, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+    });
   }
 
   get apiUrl(): string {
@@ -97,6 +141,8 @@ export class FakeSlack {
   }
 
   async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    this.wss?.close();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
