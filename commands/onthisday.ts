@@ -7,6 +7,7 @@ import type { Command } from './command.ts';
 import { count, eventItem, eventJson, monthName } from './format.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import type { EventRecord } from '../src/kb/records.ts';
+import type { Reply } from '../src/reply/reply.ts';
 
 const MONTH_WORDS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Days either side searched when the day itself has nothing. */
@@ -65,6 +66,29 @@ export function eventsOnThisDay(kb: KnowledgeBase, monthDay: string): OnThisDay 
   return { monthDay, shownDay: null, offset: 0, events: [] };
 }
 
+/** The answer for a month and day: its events, the nearest day's (labelled), or a "nothing" reply. The daily post uses it too. */
+export function onThisDayReply(kb: KnowledgeBase, monthDay: string): { reply: Reply; found: OnThisDay } {
+  const found = eventsOnThisDay(kb, monthDay);
+  const day = describeMonthDay(monthDay);
+  if (!found.shownDay) {
+    return { found, reply: { kind: 'not-found', title: `On this day: ${day}`, summary: `Nothing in the articles happened on ${day}, nor within ${NEAREST_WITHIN_DAYS} days of it.`, sections: [] } };
+  }
+  const nearest = found.offset !== 0;
+  const shown = describeMonthDay(found.shownDay);
+  const distance = `${count(Math.abs(found.offset), 'day')} ${found.offset < 0 ? 'before' : 'after'}`;
+  return {
+    found,
+    reply: {
+      kind: 'answer',
+      title: `On this day: ${day}`,
+      summary: nearest
+        ? `Nothing in the articles happened on ${day}. Nearest: ${shown} (${distance}).`
+        : `${count(found.events.length, 'event')} on ${day}, oldest first.`,
+      sections: [{ heading: nearest ? `Nearest day: ${shown}` : undefined, items: found.events.map((e) => eventItem(kb, e)) }],
+    },
+  };
+}
+
 export const onthisday: Command = {
   name: 'onthisday',
   summary: 'What happened on this day (or a given month and day) in any year.',
@@ -75,29 +99,11 @@ export const onthisday: Command = {
     if (!monthDay) {
       return { ok: false, reply: { kind: 'error', title: 'Not a day I can read', summary: `"${args}" is not a month and day. Use MM-DD (06-22), or a name such as "June 22".`, sections: [] }, data: { monthDay: null, events: [] } };
     }
-    const found = eventsOnThisDay(kb, monthDay);
-    const day = describeMonthDay(monthDay);
-    if (!found.shownDay) {
-      return {
-        ok: false,
-        reply: { kind: 'not-found', title: `On this day: ${day}`, summary: `Nothing in the articles happened on ${day}, nor within ${NEAREST_WITHIN_DAYS} days of it.`, sections: [] },
-        data: { monthDay, shownDay: null, offset: 0, events: [] },
-      };
-    }
-    const nearest = found.offset !== 0;
-    const shown = describeMonthDay(found.shownDay);
-    const distance = `${count(Math.abs(found.offset), 'day')} ${found.offset < 0 ? 'before' : 'after'}`;
+    const { reply, found } = onThisDayReply(kb, monthDay);
     return {
-      ok: true,
-      reply: {
-        kind: 'answer',
-        title: `On this day: ${day}`,
-        summary: nearest
-          ? `Nothing in the articles happened on ${day}. Nearest: ${shown} (${distance}).`
-          : `${count(found.events.length, 'event')} on ${day}, oldest first.`,
-        sections: [{ heading: nearest ? `Nearest day: ${shown}` : undefined, items: found.events.map((e) => eventItem(kb, e)) }],
-      },
-      data: { monthDay, shownDay: found.shownDay, offset: found.offset, nearest, events: found.events.map(eventJson) },
+      ok: found.shownDay !== null,
+      reply,
+      data: { monthDay, shownDay: found.shownDay, offset: found.offset, nearest: found.offset !== 0, events: found.events.map(eventJson) },
     };
   },
 };

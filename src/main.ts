@@ -9,8 +9,10 @@ import { route } from '../commands/router.ts';
 import { runConsole } from './console/console.ts';
 import { ConsoleSession } from './console/session.ts';
 import { CONFIG_EXIT_CODE, loadConfigOrExit } from './config/env.ts';
-import { DiscordAuthError, DiscordBot } from './discord/bot.ts';
-import { SlackBot } from './slack/app.ts';
+import { DiscordAuthError, DiscordBot, DiscordDailySender } from './discord/bot.ts';
+import { SlackBot, SlackDailySender } from './slack/app.ts';
+import { DailyScheduler } from './daily/scheduler.ts';
+import { databasePath, openDatabase } from './store/db.ts';
 import type { KnowledgeBase } from './kb/knowledgeBase.ts';
 import { createLogger, type Logger } from './log.ts';
 import { openForUser } from './startup.ts';
@@ -47,8 +49,12 @@ async function main(): Promise<void> {
 
   if (config.discord || config.slack) {
     const stoppers: Array<() => Promise<void>> = [];
+    // The daily posts' state: subscriptions and the ledger, shared by both platforms.
+    const db = openDatabase(databasePath(config.dataDir));
+    const scheduler = new DailyScheduler({ db, kb, senders: [], log });
+    const daily = { subscriptions: scheduler.subscriptions, ledger: scheduler.ledger };
     if (config.discord) {
-      const bot = new DiscordBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, kb, log });
+      const bot = new DiscordBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, kb, log, daily });
       try {
         await bot.start();
       } catch (err) {
@@ -60,10 +66,11 @@ async function main(): Promise<void> {
         throw err;
       }
       stoppers.push(() => bot.stop());
+      scheduler.addSender(new DiscordDailySender(bot.client));
       process.stderr.write(`Dossier is on Discord as ${bot.client.user?.tag ?? 'the bot'} (${bot.client.guilds.cache.size} servers).\n`);
     }
     if (config.slack) {
-      const slack = new SlackBot({ config: config.slack, kb, log });
+      const slack = new SlackBot({ config: config.slack, kb, log, daily });
       try {
         await slack.start();
       } catch (err) {
@@ -72,8 +79,14 @@ async function main(): Promise<void> {
         process.exit(/invalid_auth|not_authed|token/i.test(String((err as Error).message)) ? CONFIG_EXIT_CODE : 1);
       }
       stoppers.push(() => slack.stop());
+      scheduler.addSender(new SlackDailySender(slack.app.client));
       process.stderr.write(`Dossier is on Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}`}).\n`);
     }
+    scheduler.start();
+    stoppers.push(async () => {
+      scheduler.stop();
+      db.close();
+    });
     process.stderr.write('Ctrl-C stops it.\n');
     await runPlatforms(stoppers, log);
     return;

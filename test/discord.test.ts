@@ -86,6 +86,14 @@ describe('Discord, through a local stand-in for Discord', () => {
     return b;
   }
 
+  async function subcommand(name: string, sub: string, options: Array<{ name: string; value: string }> = [], extra: { permissions?: string; channelId?: string } = {}): Promise<Body> {
+    const data = { id: '900000000000000002', name, type: 1, options: [{ type: 1, name: sub, options: options.map((o) => ({ type: 3, ...o })) }] };
+    const { id } = fake.sendInteraction({ type: 2, guildId: GUILD, channelId: extra.channelId ?? CHANNEL, userId: USER, data, ...(extra.permissions ? { permissions: extra.permissions } : {}) });
+    const b = body(await fake.waitForRequest((x) => x.method === 'POST' && x.path.startsWith(`/interactions/${id}/`)));
+    assertWithinLimits(b);
+    return b;
+  }
+
   test('/who answers with the entity, its role and citations, and pings nobody', async () => {
     const b = await command('who', [{ name: 'name', value: 'gamliel' }]);
     assert.equal(b.type, 4);
@@ -109,8 +117,10 @@ describe('Discord, through a local stand-in for Discord', () => {
     assert.match(embedText(await command('timeline', [{ name: 'when', value: '2022' }])), /In 2022, Bennett sent greetings/);
     const search = embedText(await command('search', [{ name: 'text', value: 'political prisoners' }]));
     assert.match(search, /\*\*political\*\* \*\*prisoners\*\*/);
-    assert.match(embedText(await command('onthisday', [{ name: 'day', value: '06-22' }])), /On June 22, the Israeli minister met/);
-    assert.match(embedText(await command('onthisday')), /June 22/, 'today is the bot clock\'s day');
+    const preview = await subcommand('onthisday', 'today', [{ name: 'day', value: '06-22' }]);
+    assert.match(embedText(preview), /On June 22, the Israeli minister met/);
+    assert.equal((preview.data?.flags ?? 0) & 64, 64, 'a preview only the asker sees');
+    assert.match(embedText(await subcommand('onthisday', 'today')), /June 22/, 'today is the bot clock\'s day');
     assert.match(embedText(await command('about')), /5 articles from 4 outlets/);
     const help = embedText(await command('help'));
     for (const name of ['who', 'quote', 'timeline', 'search', 'onthisday', 'about', 'help']) assert.match(help, new RegExp(`${name}`));
@@ -333,5 +343,64 @@ test('npm run start:sharded runs one process per shard, and each answers its own
     child.kill('SIGTERM');
     await exited;
     await fake.stop();
+  }
+});
+
+test('daily posts on Discord: subscribe (Manage Channels only), the post arrives at its local time once, unsubscribe stops it', async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openDatabase } = await import('../src/store/db.ts');
+  const { DailyScheduler } = await import('../src/daily/scheduler.ts');
+  const { DiscordDailySender } = await import('../src/discord/bot.ts');
+  // 2024-06-22 08:59 in Jerusalem (UTC+3).
+  let clock = Date.UTC(2024, 5, 22, 5, 59);
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'dossier-db-')), 'dossier.db'));
+  const scheduler = new DailyScheduler({ db, kb, senders: [], log: quiet, now: () => clock });
+  const fake = await FakeDiscord.start({ validToken: TOKEN, guilds: [{ id: GUILD, name: 'Newsroom', channels: [{ id: CHANNEL, name: 'research' }] }] });
+  const bot = new DiscordBot({ token: TOKEN, apiUrl: `${fake.restUrl}/api`, kb, log: quiet, now: () => new Date(clock), daily: { subscriptions: scheduler.subscriptions, ledger: scheduler.ledger } });
+  const run = async (sub: string, options: Array<{ name: string; value: string }>, permissions?: string): Promise<Body> => {
+    const data = { id: '900000000000000003', name: 'onthisday', type: 1, options: [{ type: 1, name: sub, options: options.map((o) => ({ type: 3, ...o })) }] };
+    const { id } = fake.sendInteraction({ type: 2, guildId: GUILD, channelId: CHANNEL, userId: USER, data, ...(permissions ? { permissions } : {}) });
+    return body(await fake.waitForRequest((x) => x.method === 'POST' && x.path.startsWith(`/interactions/${id}/`)));
+  };
+  const posts = (): RecordedRequest[] => fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${CHANNEL}/messages`);
+  try {
+    await bot.start();
+    scheduler.addSender(new DiscordDailySender(bot.client));
+    const refused = await run('subscribe', [{ name: 'time', value: '09:00' }, { name: 'timezone', value: 'Asia/Jerusalem' }], '0');
+    assert.equal((refused.data?.flags ?? 0) & 64, 64);
+    assert.match(embedText(refused), /Manage Channels/);
+    const badZone = await run('subscribe', [{ name: 'timezone', value: 'Mars/Olympus' }], '16');
+    assert.match(embedText(badZone), /not a time zone I know.*IANA/s);
+    const ok = await run('subscribe', [{ name: 'time', value: '09:00' }, { name: 'timezone', value: 'Asia/Jerusalem' }], '16');
+    assert.equal((ok.data?.flags ?? 0) & 64, 0, 'the channel sees that it subscribed');
+    assert.match(embedText(ok), /every day at 09:00 Asia\/Jerusalem/);
+    assert.match(embedText(ok), /On June 22, the Israeli minister met/, 'with a preview of the next post');
+    const state = await run('status', []);
+    assert.match(embedText(state), /Next: 2024-06-22 at 09:00 Asia\/Jerusalem \(in 1 min\)/);
+
+    await scheduler.tick();
+    assert.equal(posts().length, 0, 'not before its time');
+    clock += 60_000;
+    await scheduler.tick();
+    await scheduler.tick();
+    assert.equal(posts().length, 1, 'once');
+    const post = posts()[0]!.body as { embeds?: Array<{ title?: string; description?: string }>; nonce?: string; enforce_nonce?: boolean; allowed_mentions?: { parse?: string[] } };
+    assert.equal(post.embeds?.[0]?.title, 'On this day: June 22');
+    assert.match(post.embeds?.[0]?.description ?? '', /22 June 2023.*On June 22, the Israeli minister met/s);
+    assert.equal(post.enforce_nonce, true);
+    assert.ok(post.nonce);
+    assert.deepEqual(post.allowed_mentions?.parse, []);
+
+    const off = await run('unsubscribe', [], '16');
+    assert.match(embedText(off), /no longer gets/);
+    clock += 24 * 3600_000;
+    await scheduler.tick();
+    assert.equal(posts().length, 1, 'no more posts after unsubscribing');
+  } finally {
+    await bot.stop();
+    await fake.stop();
+    db.close();
   }
 });

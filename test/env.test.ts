@@ -22,7 +22,7 @@ function configError(fn: () => unknown): ConfigError {
 
 test('defaults: the seed corpus, no cache override, warn, no platforms', () => {
   const config = loadConfig({ env: {}, envFile: null, cwd: '/srv/dossier' });
-  assert.deepEqual(config, { corpusDir: '/srv/dossier/data/articles', cacheDir: null, logLevel: 'warn', discord: null, slack: null });
+  assert.deepEqual(config, { corpusDir: '/srv/dossier/data/articles', cacheDir: null, dataDir: '/srv/dossier/data', logLevel: 'warn', discord: null, slack: null });
 });
 
 test('reads .env, and the environment wins over it', () => {

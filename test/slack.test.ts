@@ -251,3 +251,61 @@ test('npm start runs the Slack app in HTTP mode when its tokens are set, and nev
   await slack.stop();
   assert.ok(!out.includes(BOT_TOKEN) && !out.includes(SECRET), 'no secret in the output or the log');
 });
+
+test('daily posts on Slack: subscribe needs the app in the channel, the post arrives once at its time, unsubscribe stops it', async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openDatabase } = await import('../src/store/db.ts');
+  const { DailyScheduler } = await import('../src/daily/scheduler.ts');
+  const { SlackDailySender } = await import('../src/slack/app.ts');
+  // 2024-06-22 08:59 in New York (UTC-4).
+  let clock = Date.UTC(2024, 5, 22, 12, 59);
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'dossier-db-')), 'dossier.db'));
+  const slack = await FakeSlack.start();
+  slack.notInChannel.add('CNOTIN');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  const scheduler = new DailyScheduler({ db, kb, senders: [], log: createLogger({ level: 'silent' }), now: () => clock });
+  const bot = new SlackBot({
+    config: { botToken: BOT_TOKEN, appToken: null, signingSecret: SECRET, mode: 'http', port, apiUrl: slack.apiUrl },
+    kb, log: createLogger({ level: 'silent' }), now: () => new Date(clock), daily: { subscriptions: scheduler.subscriptions, ledger: scheduler.ledger },
+  });
+  let n = 0;
+  const run = async (channel: string, text: string): Promise<Message> => {
+    n++;
+    const res = await postSigned(url, SECRET, form({ command: '/onthisday', text, user_id: 'U0001', channel_id: channel, team_id: 'T0001', response_url: slack.responseUrl(`d${n}`) }), 'application/x-www-form-urlencoded');
+    assert.equal(res.status, 200);
+    return (await slack.waitFor((c) => c.path === `/response/d${n}`)).body as unknown as Message;
+  };
+  const posts = (): SlackCall[] => slack.calls.filter((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C0009' && Array.isArray(c.body.blocks));
+  try {
+    await bot.start();
+    scheduler.addSender(new SlackDailySender(bot.app.client));
+    assert.match(blockText((await run('CNOTIN', 'subscribe')).blocks), /Invite the app first/);
+    assert.equal(scheduler.subscriptions.get('slack', 'CNOTIN'), null, 'nothing saved');
+    assert.match(blockText((await run('C0009', 'subscribe 25:00')).blocks), /not a time.*HH:MM/s);
+    const ok = await run('C0009', 'subscribe 09:00 America/New_York');
+    assert.equal(ok.response_type, 'ephemeral');
+    assert.match(blockText(ok.blocks), /every day at 09:00 America\/New_York/);
+    assert.ok(slack.calls.some((c) => c.path === '/api/chat.postMessage' && c.body.channel === 'C0009' && /subscribed this channel/.test(String(c.body.text))), 'the channel is told');
+    assert.match(blockText((await run('C0009', 'status')).blocks), /Daily post: on/);
+
+    await scheduler.tick();
+    assert.equal(posts().length, 0);
+    clock += 60_000;
+    await scheduler.tick();
+    await scheduler.tick();
+    assert.equal(posts().length, 1);
+    assert.match(blockText(posts()[0]!.body.blocks as unknown as SlackBlock[]), /^On this day: June 22[\s\S]*On June 22, the Israeli minister met/);
+
+    assert.match(blockText((await run('C0009', 'unsubscribe')).blocks), /Unsubscribed/);
+    clock += 24 * 3600_000;
+    await scheduler.tick();
+    assert.equal(posts().length, 1);
+  } finally {
+    await bot.stop();
+    await slack.stop();
+    db.close();
+  }
+});

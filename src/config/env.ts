@@ -37,6 +37,8 @@ export interface Config {
   corpusDir: string;
   /** Where the built index is cached (DOSSIER_CACHE_DIR), or null for the cache's own default. */
   cacheDir: string | null;
+  /** Where state lives (DATA_DIR, default `data`): the SQLite database `dossier.db` of the daily posts. */
+  dataDir: string;
   logLevel: LogLevel;
   /** Set when DISCORD_TOKEN is set. */
   discord: DiscordConfig | null;
@@ -48,6 +50,7 @@ export interface Config {
 export const VARIABLES = {
   DOSSIER_CORPUS: { secret: false },
   DOSSIER_CACHE_DIR: { secret: false },
+  DATA_DIR: { secret: false },
   LOG_LEVEL: { secret: false },
   DISCORD_TOKEN: { secret: true },
   DISCORD_APP_ID: { secret: false },
@@ -81,6 +84,7 @@ const PATH_UNSAFE = /[\u0000-\u001F\u007F]/;
 const schema = z.object({
   DOSSIER_CORPUS: z.string().refine((v) => !PATH_UNSAFE.test(v), 'must be a folder path without control characters').default('data/articles'),
   DOSSIER_CACHE_DIR: z.string().refine((v) => !PATH_UNSAFE.test(v), 'must be a folder path without control characters').optional(),
+  DATA_DIR: z.string().refine((v) => !PATH_UNSAFE.test(v), 'must be a folder path without control characters').default('data'),
   LOG_LEVEL: z
     .string()
     .transform((v) => v.toLowerCase())
@@ -156,6 +160,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   return {
     corpusDir: resolve(cwd, v.DOSSIER_CORPUS),
     cacheDir: v.DOSSIER_CACHE_DIR ? resolve(cwd, v.DOSSIER_CACHE_DIR) : null,
+    dataDir: resolve(cwd, v.DATA_DIR),
     logLevel: v.LOG_LEVEL,
     discord: v.DISCORD_TOKEN
       ? {

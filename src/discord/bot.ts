@@ -9,7 +9,7 @@
  * deferred first and answered when it is ready, so none times out.
  */
 import {
-  Client, DiscordjsErrorCodes, Events, GatewayIntentBits, MessageFlags, Partials,
+  Client, DiscordAPIError, DiscordjsErrorCodes, Events, GatewayIntentBits, MessageFlags, Partials, PermissionFlagsBits,
   type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction,
   type Message, type StringSelectMenuInteraction,
 } from 'discord.js';
@@ -23,6 +23,11 @@ import type { KnowledgeBase } from '../kb/knowledgeBase.ts';
 import { paginate } from '../reply/paginate.ts';
 import { clip, LIMITS, PAGE_BUTTON, PAGE_OPTIONS, PICK_MENU, renderNotice, renderPage, type DiscordMessage } from './render.ts';
 import { argsFromOptions } from './slashCommands.ts';
+import { PermanentSendError, type DailySender } from '../daily/scheduler.ts';
+import type { Ledger } from '../daily/ledger.ts';
+import { status, subscribe, unsubscribe, type ManageContext } from '../daily/manage.ts';
+import type { Subscription, Subscriptions } from '../daily/subscriptions.ts';
+import type { Reply } from '../reply/reply.ts';
 
 export interface DiscordBotOptions {
   token: string;
@@ -36,6 +41,8 @@ export interface DiscordBotOptions {
   /** Shards this client runs (default: what the ShardingManager says, else one). */
   shards?: number[];
   shardCount?: number;
+  /** The daily posts' state, when this bot takes /onthisday subscribe. */
+  daily?: { subscriptions: Subscriptions; ledger: Ledger };
 }
 
 /** The token was refused: a configuration problem, not something to retry. */
@@ -123,6 +130,12 @@ export class DiscordBot {
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
+    if (focused.name === 'timezone') {
+      const typed = String(focused.value).toLowerCase();
+      const zones = ['UTC', ...Intl.supportedValuesOf('timeZone')].filter((z) => z.toLowerCase().includes(typed)).slice(0, 25);
+      await interaction.respond(zones.map((z) => ({ name: z, value: z })));
+      return;
+    }
     const kb = this.kb;
     if (!kb || !AUTOCOMPLETE_OPTIONS.has(focused.name)) {
       await interaction.respond([]);
@@ -144,6 +157,11 @@ export class DiscordBot {
 
   private async slashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = interaction.commandName;
+    const sub = command === 'onthisday' ? interaction.options.getSubcommand(false) : null;
+    if (sub && sub !== 'today') {
+      await this.manageDaily(interaction, sub);
+      return;
+    }
     const args = argsFromOptions(command, (o) => interaction.options.getString(o));
     let kb = this.kb;
     if (!kb) {
@@ -153,7 +171,8 @@ export class DiscordBot {
     }
     const done = dispatch(command, args, this.context(kb), commandTable, this.onFailure);
     const message = this.message(done, interaction.user.id, command);
-    const privateAnswer = done.outcome !== 'answer';
+    // "/onthisday today" is a preview for the asker only.
+    const privateAnswer = done.outcome !== 'answer' || sub === 'today';
     if (interaction.deferred) {
       if (privateAnswer) {
         await interaction.deleteReply().catch(() => {});
@@ -162,6 +181,29 @@ export class DiscordBot {
       return;
     }
     await interaction.reply(privateAnswer ? { ...message, flags: MessageFlags.Ephemeral } : message);
+  }
+
+  /** /onthisday subscribe, unsubscribe and status: Manage Channels to change, anyone to look. */
+  private async manageDaily(interaction: ChatInputCommandInteraction, action: string): Promise<void> {
+    const notice = async (title: string, text: string): Promise<void> => {
+      await interaction.reply({ ...renderNotice(title, text), flags: MessageFlags.Ephemeral });
+    };
+    const daily = this.options.daily;
+    if (!daily) return notice('Daily posts are off', 'This bot runs without a database for daily posts.');
+    if (!interaction.inGuild()) return notice('Not in a direct message', 'Daily posts are for server channels: run this in the channel that should get them.');
+    const changes = action === 'subscribe' || action === 'unsubscribe';
+    if (changes && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels)) {
+      return notice('Manage Channels needed', `Only members who may manage this channel can ${action} it. /onthisday status and /onthisday today work for everyone.`);
+    }
+    const kb = this.kb ?? (await this.kbReady);
+    const ctx: ManageContext = {
+      ...daily, kb, platform: 'discord', channelId: interaction.channelId, guildId: interaction.guildId, userId: interaction.user.id, now: this.now().getTime(),
+    };
+    const args = argsFromOptions('subscribe', (o) => interaction.options.getString(o));
+    const reply: Reply = action === 'subscribe' ? subscribe(ctx, args) : action === 'unsubscribe' ? unsubscribe(ctx) : status(ctx);
+    const message = renderPage({ page: 1, pages: 1, reply });
+    const visible = changes && reply.kind === 'answer';
+    await interaction.reply(visible ? message : { ...message, flags: MessageFlags.Ephemeral });
   }
 
   private async turnPage(interaction: ButtonInteraction): Promise<void> {
@@ -202,6 +244,33 @@ export class DiscordBot {
       await message.reply({ ...this.message(answer, message.author.id, answer.commandName || 'search'), failIfNotExists: false });
     } catch (err) {
       this.log.error({ err, message: message.id }, 'message answer failed');
+    }
+  }
+}
+
+/** Discord API errors that mean the channel is gone or closed to the bot: Unknown Channel, Unknown Guild, Missing Access, Missing Permissions. */
+const GONE = new Set([10003, 10004, 50001, 50013]);
+
+/** Sends the daily posts on Discord. Idempotent: Discord refuses a second message with the same enforced nonce. */
+export class DiscordDailySender implements DailySender {
+  readonly platform = 'discord' as const;
+  readonly idempotent = true;
+
+  constructor(private readonly client: Client) {}
+
+  owns(subscription: Subscription): boolean {
+    return subscription.guildId !== null && this.client.guilds.cache.has(subscription.guildId);
+  }
+
+  async send(subscription: Subscription, reply: Reply, key: string): Promise<{ messageId: string | null }> {
+    try {
+      const channel = await this.client.channels.fetch(subscription.channelId);
+      if (!channel || !channel.isSendable()) throw new PermanentSendError('the channel no longer exists, or the bot cannot post there');
+      const sent = await channel.send({ ...renderPage({ page: 1, pages: 1, reply }), nonce: key, enforceNonce: true });
+      return { messageId: sent.id };
+    } catch (err) {
+      if (err instanceof DiscordAPIError && typeof err.code === 'number' && GONE.has(err.code)) throw new PermanentSendError(`Discord: ${err.message}`);
+      throw err;
     }
   }
 }

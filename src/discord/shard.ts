@@ -5,7 +5,9 @@
 import { loadConfigOrExit, CONFIG_EXIT_CODE } from '../config/env.ts';
 import { createLogger } from '../log.ts';
 import { openForUser } from '../startup.ts';
-import { DiscordAuthError, DiscordBot } from './bot.ts';
+import { DiscordAuthError, DiscordBot, DiscordDailySender } from './bot.ts';
+import { DailyScheduler } from '../daily/scheduler.ts';
+import { databasePath, openDatabase } from '../store/db.ts';
 
 const config = loadConfigOrExit();
 const log = createLogger({ level: config.logLevel }).child({ shards: process.env.SHARDS });
@@ -18,13 +20,24 @@ if (!started.ok) {
   process.stderr.write(`dossier: ${started.message}\n`);
   process.exit(2);
 }
-const bot = new DiscordBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, kb: started.opened.kb, log });
+// Every shard shares the one database file; each posts the daily posts of its own guilds.
+const db = openDatabase(databasePath(config.dataDir));
+const scheduler = new DailyScheduler({ db, kb: started.opened.kb, senders: [], log });
+const bot = new DiscordBot({ token: config.discord.token, apiUrl: config.discord.apiUrl, kb: started.opened.kb, log, daily: { subscriptions: scheduler.subscriptions, ledger: scheduler.ledger } });
 try {
   await bot.start();
 } catch (err) {
   process.stderr.write(`dossier: ${(err as Error).message}\n`);
   process.exit(err instanceof DiscordAuthError ? CONFIG_EXIT_CODE : 1);
 }
-const stop = (): void => void bot.stop().then(() => process.exit(0));
+scheduler.addSender(new DiscordDailySender(bot.client));
+scheduler.start();
+const stop = (): void => {
+  scheduler.stop();
+  void bot.stop().then(() => {
+    db.close();
+    process.exit(0);
+  });
+};
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -30,8 +30,16 @@ export function slashCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody
       .addStringOption((o) => o.setName('when').setDescription('2022, July 2021, 2021-07, 2021..2023, or a name').setRequired(true).setMaxLength(NAME_MAX)),
     base('search', 'The passages that best match some words')
       .addStringOption((o) => o.setName('text').setDescription('Words to look for').setRequired(true).setMaxLength(MAX_INPUT_CHARS)),
-    base('onthisday', 'What happened on this day (or another month and day) in any year')
-      .addStringOption((o) => o.setName('day').setDescription('MM-DD, e.g. 06-22 (default: today)').setMaxLength(20)),
+    base('onthisday', 'What happened on this day in any year, and daily posts of it')
+      .addSubcommand((c) => c.setName('today').setDescription('What happened on this day (or another) in any year: a preview only you see')
+        .addStringOption((o) => o.setName('day').setDescription('MM-DD, e.g. 06-22 (default: today)').setMaxLength(20)))
+      // Subscribing needs Manage Channels: checked when it runs, since Discord can only require a
+      // permission for a whole command and everyone may preview.
+      .addSubcommand((c) => c.setName('subscribe').setDescription('Post what happened on this day here, every day (needs Manage Channels)')
+        .addStringOption((o) => o.setName('time').setDescription('Local time HH:MM (default 09:00)').setMaxLength(8))
+        .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Asia/Jerusalem (default UTC)').setMaxLength(64).setAutocomplete(true)))
+      .addSubcommand((c) => c.setName('unsubscribe').setDescription('Stop the daily post in this channel (needs Manage Channels)'))
+      .addSubcommand((c) => c.setName('status').setDescription('Whether this channel gets the daily post, and when the next one comes')),
     base('about', 'What the articles are: titles, outlets, dates, counts'),
     base('help', 'The commands, with examples'),
   ].map((b) => b.toJSON());
@@ -52,6 +60,8 @@ export function argsFromOptions(command: string, get: (option: string) => string
       return get('text') ?? '';
     case 'onthisday':
       return get('day') ?? '';
+    case 'subscribe':
+      return [get('time'), get('timezone')].filter(Boolean).join(' ');
     default:
       return '';
   }

@@ -18,6 +18,11 @@ import { dispatch, type Dispatched } from '../input/dispatch.ts';
 import type { KnowledgeBase } from '../kb/knowledgeBase.ts';
 import { paginate } from '../reply/paginate.ts';
 import { PAGE_ACTION, renderSlackNotice, renderSlackPage, SLACK_PAGE_OPTIONS, type SlackMessage } from './render.ts';
+import { PermanentSendError, type DailySender } from '../daily/scheduler.ts';
+import type { Ledger } from '../daily/ledger.ts';
+import { status, subscribe, unsubscribe, type ManageContext } from '../daily/manage.ts';
+import type { Subscription, Subscriptions } from '../daily/subscriptions.ts';
+import type { Reply } from '../reply/reply.ts';
 
 export interface SlackBotOptions {
   config: SlackConfig;
@@ -25,6 +30,8 @@ export interface SlackBotOptions {
   log: Logger;
   now?: () => Date;
   pages?: PageStore;
+  /** The daily posts' state, when this app takes /onthisday subscribe. */
+  daily?: { subscriptions: Subscriptions; ledger: Ledger };
 }
 
 /** The slash commands, and the core command each runs ("/dossier" is help, or "/dossier about"). */
@@ -114,17 +121,26 @@ export class SlackBot {
   private register(): void {
     const app = this.app;
     for (const slash of SLASH_COMMANDS) {
-      app.command(slash, async ({ command, ack, respond }) => {
+      app.command(slash, async ({ command, ack, respond, client }) => {
         const { name, args } = commandFor(command.command, command.text ?? '');
+        const daily = name === 'onthisday' ? /^(subscribe|unsubscribe|status)\b\s*(.*)$/i.exec(args.trim()) : null;
+        if (daily) {
+          await ack();
+          await respond({ response_type: 'ephemeral', ...(await this.manageDaily(client, daily[1]!.toLowerCase(), daily[2] ?? '', command.channel_id, command.team_id, command.user_id)) });
+          return;
+        }
+        // "/onthisday", "/onthisday today [MM-DD]" and "/onthisday MM-DD": a preview for the asker only.
+        const preview = name === 'onthisday';
+        const previewArgs = preview ? args.replace(/^today\b\s*/i, '') : args;
         let kb = this.kb;
         const deferred = !kb;
         if (!kb) {
           await ack();
           kb = await this.kbReady;
         }
-        const done = dispatch(name, args, { kb, now: this.now() }, commandTable, this.onFailure);
+        const done = dispatch(name, previewArgs, { kb, now: this.now() }, commandTable, this.onFailure);
         const { message } = this.message(done, command.user_id);
-        const response = { ...message, response_type: done.outcome === 'answer' ? ('in_channel' as const) : ('ephemeral' as const) };
+        const response = { ...message, response_type: done.outcome === 'answer' && !preview ? ('in_channel' as const) : ('ephemeral' as const) };
         if (!deferred) {
           // Answered within the acknowledgement: one request, well inside Slack's 3 seconds.
           await ack(response);
@@ -165,6 +181,30 @@ export class SlackBot {
     });
   }
 
+  /**
+   * /onthisday subscribe, unsubscribe, status. Subscribing posts a short public note in the channel first:
+   * that both tells the channel and proves the app may post there (Slack says not_in_channel otherwise).
+   */
+  private async manageDaily(client: App['client'], action: string, args: string, channelId: string, teamId: string, userId: string): Promise<SlackMessage> {
+    const daily = this.options.daily;
+    if (!daily) return renderSlackNotice('Daily posts are off', 'This app runs without a database for daily posts.');
+    const kb = this.kb ?? (await this.kbReady);
+    const ctx: ManageContext = { ...daily, kb, platform: 'slack', channelId, guildId: teamId, userId, now: this.now().getTime() };
+    if (action === 'subscribe') {
+      try {
+        await client.chat.postMessage({ channel: channelId, text: `<@${userId}> subscribed this channel to Dossier's daily "on this day" post.`, unfurl_links: false });
+      } catch (err) {
+        const code = (err as { data?: { error?: string } }).data?.error ?? '';
+        if (/not_in_channel|channel_not_found|is_archived/.test(code)) {
+          return renderSlackNotice('Invite the app first', 'Dossier is not in this channel, so it could not post here. Invite it with /invite @Dossier, then subscribe again.');
+        }
+        throw err;
+      }
+    }
+    const reply: Reply = action === 'subscribe' ? subscribe(ctx, args) : action === 'unsubscribe' ? unsubscribe(ctx) : status(ctx);
+    return renderSlackPage({ page: 1, pages: 1, reply });
+  }
+
   private async answer(client: App['client'], channel: string, text: string, user: string, threadTs: string | undefined): Promise<void> {
     const kb = this.kb ?? (await this.kbReady);
     const ctx = { kb, now: this.now() };
@@ -172,5 +212,35 @@ export class SlackBot {
     const { message, key } = this.message(done, user);
     const posted = await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}), unfurl_links: false, unfurl_media: false });
     if (key && posted.ts && posted.channel) this.posted.set(key, { channel: posted.channel, ts: posted.ts });
+  }
+}
+
+/** Slack errors that mean the channel is gone or closed to the app. */
+const GONE = /channel_not_found|not_in_channel|is_archived|account_inactive|restricted_action|team_access_not_granted/;
+
+/**
+ * Sends the daily posts on Slack. Not idempotent (chat.postMessage has no key), so a send interrupted by
+ * a crash is never repeated (the ledger marks it unknown).
+ */
+export class SlackDailySender implements DailySender {
+  readonly platform = 'slack' as const;
+  readonly idempotent = false;
+
+  constructor(private readonly client: App['client']) {}
+
+  owns(): boolean {
+    return true;
+  }
+
+  async send(subscription: Subscription, reply: Reply, _key: string): Promise<{ messageId: string | null }> {
+    const message = renderSlackPage({ page: 1, pages: 1, reply });
+    try {
+      const sent = await this.client.chat.postMessage({ channel: subscription.channelId, text: message.text, blocks: message.blocks, unfurl_links: false, unfurl_media: false });
+      return { messageId: sent.ts ?? null };
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error ?? '';
+      if (GONE.test(code)) throw new PermanentSendError(`Slack: ${code}`);
+      throw err;
+    }
   }
 }

@@ -43,6 +43,8 @@ function parseBody(raw: string, type: string | undefined): Record<string, Json> 
 
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
+  /** Channels the app is not in: chat.postMessage there answers not_in_channel. */
+  readonly notInChannel = new Set<string>();
   /** What apps connected over Socket Mode sent back (acknowledgements with their payloads). */
   readonly socketReplies: Array<Record<string, Json>> = [];
   private readonly sockets = new Set<WebSocket>();
@@ -63,6 +65,7 @@ export class FakeSlack {
         const api = /^\/api\/([\w.]+)$/.exec(path)?.[1];
         if (api === 'apps.connections.open') res.end(JSON.stringify({ ok: true, url: `${fake!.url.replace('http', 'ws')}/socket` }));
         else if (api === 'auth.test') res.end(JSON.stringify({ ok: true, url: 'https://newsroom.slack.com/', team: 'Newsroom', user: 'dossier', team_id: 'T0001', user_id: 'UBOT0001', bot_id: 'BBOT0001' }));
+        else if (api === 'chat.postMessage' && fake!.notInChannel.has(String(call.body.channel))) res.end(JSON.stringify({ ok: false, error: 'not_in_channel' }));
         else if (api === 'chat.postMessage') res.end(JSON.stringify({ ok: true, channel: call.body.channel, ts: `${fake!.ts++}.000100`, message: { text: call.body.text } }));
         else if (api === 'chat.update') res.end(JSON.stringify({ ok: true, channel: call.body.channel, ts: call.body.ts }));
         else if (api) res.end(JSON.stringify({ ok: true }));
