@@ -24,11 +24,16 @@ export function buildKnowledgeBaseData(corpus: Corpus, analyses: ArticleAnalysis
   const quotes: QuoteRecord[] = [];
   const events: EventRecord[] = [];
   const passages: PassageRecord[] = [];
-  const entityIdsIn = (articleId: string, paragraph: number): string[] => {
-    const ids = new Set<string>();
-    for (const e of entities) if (e.mentions.some((m) => m.article === articleId && m.paragraph === paragraph)) ids.add(e.id);
-    return [...ids];
-  };
+  const byParagraph = new Map<string, Set<string>>();
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      const key = `${m.article}#${m.paragraph}`;
+      const set = byParagraph.get(key) ?? new Set<string>();
+      set.add(e.id);
+      byParagraph.set(key, set);
+    }
+  }
+  const entityIdsIn = (articleId: string, paragraph: number): string[] => [...(byParagraph.get(`${articleId}#${paragraph}`) ?? [])];
   for (const analysis of analyses) {
     const id = analysis.articleId;
     analysis.quotes.forEach((q, i) => {

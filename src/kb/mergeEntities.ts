@@ -102,11 +102,13 @@ export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): Merg
 
   // 1. Shared strong keys.
   const byKey = new Map<string, number[]>();
+  const push = <K>(map: Map<K, number[]>, key: K, i: number): void => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
   nodes.forEach((n, i) => {
-    for (const k of new Set(n.keys)) {
-      if (!isStrong(n, k)) continue;
-      byKey.set(k, [...(byKey.get(k) ?? []), i]);
-    }
+    for (const k of new Set(n.keys)) if (isStrong(n, k)) push(byKey, k, i);
   });
   for (const [key, ids] of byKey) {
     for (let x = 1; x < ids.length; x++) {
@@ -118,22 +120,39 @@ export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): Merg
     }
   }
 
-  // 2. Person spelling variants and middle names: same first name, same or variant surname.
-  const persons = nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.local.type === 'person' && nameKey(n.local.name).split(' ').length >= 2);
-  for (let x = 0; x < persons.length; x++) {
-    for (let y = x + 1; y < persons.length; y++) {
-      const a = nameKey(persons[x]?.n.local.name ?? '').split(' ');
-      const b = nameKey(persons[y]?.n.local.name ?? '').split(' ');
-      if (a[0] !== b[0]) continue;
-      if (isSpellingVariant(a[a.length - 1] ?? '', b[b.length - 1] ?? '')) uf.union(persons[x]?.i ?? 0, persons[y]?.i ?? 0);
+  // 2. Person spelling variants and middle names: same first name, same or variant surname. Compared only
+  // within a first name, and between distinct surnames, so the work grows with the corpus, not its square.
+  const persons = nodes.map((n, i) => ({ n, i, words: nameKey(n.local.name).split(' ') })).filter(({ n, words }) => n.local.type === 'person' && words.length >= 2);
+  const byFirstName = new Map<string, Map<string, number[]>>();
+  for (const { i, words } of persons) {
+    const surnames = byFirstName.get(words[0]!) ?? new Map<string, number[]>();
+    byFirstName.set(words[0]!, surnames);
+    push(surnames, words[words.length - 1]!, i);
+  }
+  for (const surnames of byFirstName.values()) {
+    const list = [...surnames.entries()];
+    for (const [, ids] of list) for (let x = 1; x < ids.length; x++) uf.union(ids[0]!, ids[x]!);
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const [a, ia] = list[x]!;
+        const [b, ib] = list[y]!;
+        if (a[0] === b[0] && Math.abs(a.length - b.length) <= 2 && isSpellingVariant(a, b)) uf.union(ia[0]!, ib[0]!);
+      }
     }
   }
 
   // 3. Organisation names that differ only by generic words.
   const orgs = nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.local.type === 'organization' || n.local.type === 'other');
   const orgNames = orgs.flatMap(({ n, i }) => n.keys.filter((k) => k.split(' ').length >= 2 && !isGeneric(k)).map((k) => ({ i, words: k.split(' ').map(singular) })));
+  // Candidates for a name are the longer names that contain its rarest word.
+  const byWord = new Map<string, number[]>();
+  orgNames.forEach((o, x) => {
+    for (const w of new Set(o.words)) push(byWord, w, x);
+  });
   for (const a of orgNames) {
-    for (const b of orgNames) {
+    const rarest = a.words.reduce((best, w) => ((byWord.get(w)?.length ?? 0) < (byWord.get(best)?.length ?? 0) ? w : best), a.words[0]!);
+    for (const x of byWord.get(rarest) ?? []) {
+      const b = orgNames[x]!;
       if (a.i === b.i || a.words.length >= b.words.length) continue;
       const extra = b.words.filter((w) => !a.words.includes(w));
       if (a.words.every((w) => b.words.includes(w)) && extra.every((w) => NAME_FLUFF.has(w) || isDemonym(w))) uf.union(a.i, b.i);
@@ -141,25 +160,19 @@ export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): Merg
   }
 
   // 4. A lone surname (an article that never gives the full name) joins the one full name elsewhere that ends in it.
+  const bySurname = new Map<string, number[]>();
+  for (const { i, words } of persons) push(bySurname, words[words.length - 1]!, i);
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
     if (!n || n.keys.some((k) => k.split(' ').length >= 2)) continue;
     if (n.local.type !== 'person' && n.local.type !== 'other') continue;
-    const key = nameKey(n.local.name);
-    const roots = new Set<number>();
-    persons.forEach(({ n: p, i: j }) => {
-      const words = nameKey(p.local.name).split(' ');
-      if (words[words.length - 1] === key) roots.add(uf.find(j));
-    });
+    const roots = new Set((bySurname.get(nameKey(n.local.name)) ?? []).map((j) => uf.find(j)));
     if (roots.size === 1) uf.union(i, [...roots][0] ?? i);
   }
 
   // Build the records.
   const groups = new Map<number, number[]>();
-  nodes.forEach((_, i) => {
-    const r = uf.find(i);
-    groups.set(r, [...(groups.get(r) ?? []), i]);
-  });
+  nodes.forEach((_, i) => push(groups, uf.find(i), i));
   const articleById = new Map(corpus.articles.map((a) => [a.id, a]));
   const entities: EntityRecord[] = [];
   const globalId = new Map<string, string>();
@@ -169,12 +182,12 @@ export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): Merg
     const spellingCounts = new Map<string, number>();
     const typeCounts = new Map<EntityType, number>();
     const mentions: EntityRecord['mentions'] = [];
-    const articles: string[] = [];
+    const articles = new Set<string>();
     const roles: string[] = [];
     for (const m of members) {
       const article = articleById.get(m.article);
       typeCounts.set(m.local.type, (typeCounts.get(m.local.type) ?? 0) + m.local.mentions.length);
-      if (!articles.includes(m.article)) articles.push(m.article);
+      articles.add(m.article);
       roles.push(...m.local.roles);
       for (const span of m.local.mentions) {
         mentions.push({ article: m.article, paragraph: span.paragraph });
@@ -214,7 +227,7 @@ export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): Merg
     mentions.sort((a, b) => a.article.localeCompare(b.article) || a.paragraph - b.paragraph);
     entities.push({
       id, name, type, aliases: [...aliasSet.values()], description: uniqueRoles[0] ?? null, roles: uniqueRoles,
-      articles: articles.sort(), mentions,
+      articles: [...articles].sort(), mentions,
     });
     for (const m of members) globalId.set(`${m.article}:${m.local.localId}`, id);
   }
