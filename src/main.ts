@@ -39,7 +39,7 @@ async function runPlatforms(stoppers: Array<() => Promise<void>>, log: Logger): 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = createLogger({ level: config.logLevel });
-  const started = openForUser({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+  const started = await openForUser({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
   if (!started.ok) {
     process.stderr.write(`dossier: ${started.message}\n`);
     process.exit(2);

@@ -3,7 +3,7 @@
  * skipped file as one "warning:" line on stderr, and a clear error (not a stack trace) when there is
  * nothing to answer from.
  */
-import { openKnowledgeBase, describeWarnings, type OpenedKnowledgeBase } from './kb/open.ts';
+import { loadKnowledgeBase, describeWarnings, type OpenedKnowledgeBase } from './kb/open.ts';
 
 export interface StartupOptions {
   corpusDir: string;
@@ -15,9 +15,23 @@ export interface StartupOptions {
 
 export type Started = { ok: true; opened: OpenedKnowledgeBase } | { ok: false; message: string };
 
-export function openForUser(options: StartupOptions): Started {
+/** A one-line progress bar on a terminal while a cold build extracts; nothing when stderr is not a terminal. */
+function progressBar(stderr: NodeJS.WritableStream & { isTTY?: boolean }): ((done: number, total: number) => void) | undefined {
+  if (!stderr.isTTY) return undefined;
+  let last = -1;
+  return (done, total) => {
+    const pct = Math.floor((done / Math.max(1, total)) * 100);
+    if (pct === last) return;
+    last = pct;
+    const width = 30;
+    const filled = Math.round((pct / 100) * width);
+    stderr.write(`\rIndexing articles [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done >= total ? '\n' : ''}`);
+  };
+}
+
+export async function openForUser(options: StartupOptions): Promise<Started> {
   const stderr = options.stderr ?? process.stderr;
-  const opened = openKnowledgeBase({ corpusDir: options.corpusDir, cacheDir: options.cacheDir });
+  const opened = await loadKnowledgeBase({ corpusDir: options.corpusDir, cacheDir: options.cacheDir, onProgress: progressBar(stderr) });
   const folderProblems = opened.warnings.filter((w) => w.file === null);
   for (const line of describeWarnings(opened.warnings.filter((w) => w.file !== null))) stderr.write(`warning: ${line}\n`);
   if (opened.kb.articles.length === 0) {

@@ -32,7 +32,7 @@ function exportData(kb: KnowledgeBase): object {
   };
 }
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -79,7 +79,7 @@ function main(argv: string[]): void {
   }
   const log = createLogger({ level: config.logLevel });
   const corpusDir = values.corpus !== undefined ? resolve(values.corpus) : config.corpusDir;
-  const started = openForUser({ corpusDir, cacheDir: values['no-cache'] ? false : config.cacheDir });
+  const started = await openForUser({ corpusDir, cacheDir: values['no-cache'] ? false : config.cacheDir });
   if (!started.ok) fail(started.message);
   const { kb } = started.opened;
   log.debug({ fromCache: started.opened.fromCache, ms: Math.round(started.opened.ms) }, 'knowledge base opened');
@@ -104,9 +104,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(3);
 });
 
-try {
-  main(process.argv.slice(2));
-} catch (err) {
+main(process.argv.slice(2)).catch((err: unknown) => {
   process.stderr.write(`dossier: internal error: ${(err as Error).message}\n`);
   process.exit(3);
-}
+});

@@ -29,16 +29,25 @@ export function problemWithBytes(bytes: Buffer): string | null {
   return null;
 }
 
-function readArticle(dir: string, file: string, seen: Map<string, string>, warnings: CorpusWarning[]): Article | null {
+export interface ReadArticle {
+  article: Article | null;
+  warnings: CorpusWarning[];
+  /** Hash of the article's text, to skip a second file with the same article. */
+  fingerprint: string | null;
+}
+
+/** Reads and parses one file (no duplicate check: that needs the whole folder). Safe to run in a worker. */
+export function readArticleFile(dir: string, file: string): ReadArticle {
   const path = join(dir, file);
-  const warn = (message: string): null => {
+  const warnings: CorpusWarning[] = [];
+  const warn = (message: string): ReadArticle => {
     warnings.push({ file, message });
-    return null;
+    return { article: null, warnings, fingerprint: null };
   };
   let bytes: Buffer;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) return null;
+    if (!stat.isFile()) return { article: null, warnings, fingerprint: null };
     if (stat.size > MAX_ARTICLE_BYTES) {
       return warn(`skipped: the file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article`);
     }
@@ -52,36 +61,52 @@ function readArticle(dir: string, file: string, seen: Map<string, string>, warni
   const { article, problems } = parseArticleFile(bytes.toString('utf8'), file);
   for (const p of problems) warnings.push({ file, message: p });
   if (article.paragraphs.length === 0) return warn('skipped: no article text in the file (only front matter, blank lines or page chrome)');
-
   const fingerprint = createHash('sha256').update(article.paragraphs.map((p) => p.text).join('\n')).digest('hex');
-  const first = seen.get(fingerprint);
-  if (first) return warn(`skipped: the same article text as ${first}`);
-  seen.set(fingerprint, file);
-  return article;
+  return { article, warnings, fingerprint };
 }
 
-export function loadCorpus(dir: string): Corpus {
+/** Keeps the first of several files with the same article text; the others get a warning. */
+export function acceptArticle(read: ReadArticle, file: string, seen: Map<string, string>, warnings: CorpusWarning[]): Article | null {
+  warnings.push(...read.warnings);
+  if (!read.article || !read.fingerprint) return null;
+  const first = seen.get(read.fingerprint);
+  if (first) {
+    warnings.push({ file, message: `skipped: the same article text as ${first}` });
+    return null;
+  }
+  seen.set(read.fingerprint, file);
+  return read.article;
+}
+
+/** The article files of a folder, sorted, or the problem with the folder. */
+export function listArticleFiles(dir: string): { dir: string; files: string[]; problem: CorpusWarning | null } {
   const abs = resolve(dir);
-  const warnings: CorpusWarning[] = [];
-  let files: string[];
   try {
-    if (!statSync(abs).isDirectory()) {
-      return { dir: abs, articles: [], warnings: [{ file: null, message: `the corpus path is not a folder: ${abs}` }] };
-    }
-    files = readdirSync(abs).filter((f) => ARTICLE_FILE.test(f) && !f.startsWith('.')).sort();
+    if (!statSync(abs).isDirectory()) return { dir: abs, files: [], problem: { file: null, message: `the corpus path is not a folder: ${abs}` } };
+    return { dir: abs, files: readdirSync(abs).filter((f) => ARTICLE_FILE.test(f) && !f.startsWith('.')).sort(), problem: null };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? `the corpus folder does not exist: ${abs}` : `the corpus folder cannot be read (${code ?? 'error'}): ${abs}`;
-    return { dir: abs, articles: [], warnings: [{ file: null, message }] };
+    return { dir: abs, files: [], problem: { file: null, message } };
   }
+}
+
+/** The folder-level warning when nothing could be read. */
+export function emptyFolderWarning(dir: string, articles: number, warnings: CorpusWarning[]): CorpusWarning | null {
+  return articles === 0 && warnings.every((w) => w.file !== null) ? { file: null, message: `the corpus folder has no readable articles (.txt or .md files): ${dir}` } : null;
+}
+
+export function loadCorpus(dir: string): Corpus {
+  const listed = listArticleFiles(dir);
+  if (listed.problem) return { dir: listed.dir, articles: [], warnings: [listed.problem] };
+  const warnings: CorpusWarning[] = [];
   const seen = new Map<string, string>();
   const articles: Article[] = [];
-  for (const file of files) {
-    const article = readArticle(abs, file, seen, warnings);
+  for (const file of listed.files) {
+    const article = acceptArticle(readArticleFile(listed.dir, file), file, seen, warnings);
     if (article) articles.push(article);
   }
-  if (articles.length === 0 && warnings.every((w) => w.file !== null)) {
-    warnings.push({ file: null, message: `the corpus folder has no readable articles (.txt or .md files): ${abs}` });
-  }
-  return { dir: abs, articles, warnings };
+  const empty = emptyFolderWarning(listed.dir, articles.length, warnings);
+  if (empty) warnings.push(empty);
+  return { dir: listed.dir, articles, warnings };
 }

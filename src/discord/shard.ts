@@ -15,7 +15,7 @@ if (!config.discord) {
   process.stderr.write('dossier: DISCORD_TOKEN is not set.\n');
   process.exit(CONFIG_EXIT_CODE);
 }
-const started = openForUser({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
+const started = await openForUser({ corpusDir: config.corpusDir, cacheDir: config.cacheDir });
 if (!started.ok) {
   process.stderr.write(`dossier: ${started.message}\n`);
   process.exit(2);

@@ -15,6 +15,8 @@ import type { KnowledgeBaseData } from './records.ts';
 export interface CachedBuild {
   data: KnowledgeBaseData;
   warnings: CorpusWarning[];
+  /** The serialized passage index (see PassageIndex.toJSON), kept in a file of its own. */
+  passageIndex?: string;
 }
 
 /** How many cache files to keep (other corpora or recent versions of this one). */
@@ -54,12 +56,22 @@ function cacheFile(cacheDir: string, key: string): string {
   return join(cacheDir, `kb-${key}.json`);
 }
 
+function indexFile(cacheDir: string, key: string): string {
+  return join(cacheDir, `kb-${key}.index.json`);
+}
+
 export function readCache(cacheDir: string, key: string): CachedBuild | null {
   try {
     const parsed = JSON.parse(readFileSync(cacheFile(cacheDir, key), 'utf8')) as Partial<CachedBuild>;
     const data = parsed.data;
     if (!data || data.version !== KB_VERSION || !Array.isArray(data.articles) || !Array.isArray(parsed.warnings)) return null;
-    return { data, warnings: parsed.warnings };
+    let passageIndex: string | undefined;
+    try {
+      passageIndex = readFileSync(indexFile(cacheDir, key), 'utf8');
+    } catch {
+      passageIndex = undefined; // built again from the passages
+    }
+    return { data, warnings: parsed.warnings, passageIndex };
   } catch {
     return null;
   }
@@ -69,16 +81,27 @@ export function readCache(cacheDir: string, key: string): CachedBuild | null {
 export function writeCache(cacheDir: string, key: string, build: CachedBuild): boolean {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const target = cacheFile(cacheDir, key);
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(build));
-    renameSync(tmp, target);
+    const write = (target: string, text: string): void => {
+      const tmp = `${target}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, target);
+    };
+    // The index first: a reader that finds the data file finds its index too.
+    if (build.passageIndex) write(indexFile(cacheDir, key), build.passageIndex);
+    write(cacheFile(cacheDir, key), JSON.stringify({ data: build.data, warnings: build.warnings }));
     const old = readdirSync(cacheDir)
       .filter((f) => /^kb-[0-9a-f]+\.json$/.test(f))
       .map((f) => ({ f, t: statSync(join(cacheDir, f)).mtimeMs }))
       .sort((a, b) => b.t - a.t)
       .slice(KEEP);
-    for (const { f } of old) unlinkSync(join(cacheDir, f));
+    for (const { f } of old) {
+      unlinkSync(join(cacheDir, f));
+      try {
+        unlinkSync(join(cacheDir, f.replace(/\.json$/, '.index.json')));
+      } catch {
+        // no index file
+      }
+    }
     return true;
   } catch {
     return false;

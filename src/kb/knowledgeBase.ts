@@ -36,7 +36,8 @@ export class KnowledgeBase {
   /** "article#paragraph" → entity ids mentioned there. */
   private readonly entitiesByParagraph = new Map<string, Set<string>>();
 
-  constructor(readonly data: KnowledgeBaseData) {
+  /** `passageIndex`: the serialized search index from the cache, when it was built for this data. */
+  constructor(readonly data: KnowledgeBaseData, prebuilt: { passageIndex?: string } = {}) {
     for (const a of data.articles) this.articleById.set(a.id, a);
     for (const e of data.entities) {
       this.entityById.set(e.id, e);
@@ -64,7 +65,7 @@ export class KnowledgeBase {
     }
     for (const list of this.eventsByEntity.values()) list.sort(compareEvents);
     this.names = new NameIndex(data.entities);
-    this.passages = new PassageIndex(data.passages);
+    this.passages = new PassageIndex(data.passages, prebuilt.passageIndex);
     this.events = new EventIndex(data.events);
   }
 

@@ -31,19 +31,22 @@ function tokenize(text: string): string[] {
   return wordsWithOffsets(text).map((w) => w.word);
 }
 
+const OPTIONS = { fields: ['text'], storeFields: [], tokenize, processTerm };
+
 export class PassageIndex {
   private readonly search: MiniSearch<PassageRecord>;
   private readonly byId = new Map<string, PassageRecord>();
 
-  constructor(passages: readonly PassageRecord[]) {
-    this.search = new MiniSearch<PassageRecord>({
-      fields: ['text'],
-      storeFields: [],
-      tokenize,
-      processTerm,
-    });
-    this.search.addAll(passages as PassageRecord[]);
+  /** Builds the index, or loads it from `serialized` (the output of toJSON over the same passages). */
+  constructor(passages: readonly PassageRecord[], serialized?: string) {
+    this.search = serialized ? MiniSearch.loadJSON<PassageRecord>(serialized, OPTIONS) : new MiniSearch<PassageRecord>(OPTIONS);
+    if (!serialized) this.search.addAll(passages as PassageRecord[]);
     for (const p of passages) this.byId.set(p.id, p);
+  }
+
+  /** The index as JSON, for the on-disk cache: loading it is much faster than indexing again. */
+  toJSON(): string {
+    return JSON.stringify(this.search);
   }
 
   add(passages: readonly PassageRecord[]): void {

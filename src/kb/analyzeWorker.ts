@@ -1,0 +1,14 @@
+/**
+ * A worker thread of the cold build: reads, parses and analyses the files it is sent and posts the results
+ * back (see analyzeAll.ts).
+ */
+import { parentPort } from 'node:worker_threads';
+import { readArticleFile } from '../corpus/load.ts';
+import { analyzeArticle } from '../extract/pipeline.ts';
+
+parentPort?.on('message', ({ dir, files }: { dir: string; files: string[] }) => {
+  parentPort?.postMessage(files.map((file) => {
+    const read = readArticleFile(dir, file);
+    return { read, analysis: read.article ? analyzeArticle(read.article) : null };
+  }));
+});
