@@ -12,6 +12,13 @@ import { NameIndex } from './nameIndex.ts';
 import { PassageIndex } from './passageIndex.ts';
 import type { ArticleRecord, EntityRecord, EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
 
+/**
+ * The most paragraphs a per-entity summary reads: an entity named in every article ("Iran") would
+ * otherwise cost a pass over tens of thousands of paragraphs per question. The earliest paragraphs of
+ * the earliest articles are a fair sample, and the answer says how many there are in all.
+ */
+export const SAMPLE_PARAGRAPHS = 400;
+
 export interface CoMention {
   entity: EntityRecord;
   /** Paragraphs both are mentioned in. */
@@ -123,7 +130,7 @@ export class KnowledgeBase {
   quotesMentioning(entity: EntityRecord): QuoteRecord[] {
     const keys = [entity.name, ...entity.aliases].map((n) => ` ${wordsOf(n).join(' ')} `).filter((k) => k.trim() !== '');
     const out: QuoteRecord[] = [];
-    for (const m of entity.mentions) {
+    for (const m of entity.mentions.slice(0, SAMPLE_PARAGRAPHS * 5)) {
       for (const q of this.quotesInParagraph(m.article, m.paragraph)) {
         if (q.speaker === entity.id || out.includes(q)) continue;
         const words = ` ${wordsOf(q.text).join(' ')} `;
@@ -162,6 +169,7 @@ export class KnowledgeBase {
       const key = `${m.article}#${m.paragraph}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (seen.size > SAMPLE_PARAGRAPHS) break;
       for (const id of this.entitiesByParagraph.get(key) ?? []) if (id !== entity.id) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return [...counts.entries()]
@@ -183,6 +191,8 @@ export class KnowledgeBase {
       const key = `${m.article}#${m.paragraph}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      // Enough candidates to pick the best few from.
+      if (seen.size > SAMPLE_PARAGRAPHS / 8 && found.length >= limit * 4) break;
       const passage = this.passageById.get(`${m.article}#p${m.paragraph}`);
       if (!passage) continue;
       for (const s of splitSentences(passage.text)) {

@@ -1,8 +1,13 @@
 /**
  * Finds entities by name the way people type them: "gamliel", "Gila Gamliel", "Gamlial", "ra'isi",
- * "Netanyahoo", "IRGC". Exact names and aliases come first, then names that contain every typed word,
- * then fuzzy matches (fuse.js over the name keys: the set is small, which is what fuse.js is good at).
- * Also answers autocomplete from the same keys.
+ * "Netanyahoo", "IRGC", "intelligence minister". Exact names and aliases come first, then names that
+ * contain every typed word, then roles that do, then names with a word that starts with what was typed,
+ * then fuzzy matches. Also answers autocomplete.
+ *
+ * Built to stay in milliseconds with tens of thousands of names: exact keys and words are map lookups,
+ * prefixes are binary searches in a sorted word list, and fuzzy matching runs fuse.js only over the few
+ * hundred names that share letter trigrams with the query (fuse.js is good on a small candidate set; over
+ * every name it would grow with the corpus).
  */
 import Fuse from 'fuse.js';
 import { nameKey } from '../text/nameKey.ts';
@@ -24,43 +29,98 @@ interface NameEntry {
 }
 
 const TITLES = /^(mr|mrs|ms|dr|prof|sen|senator|rep|gov|gen|general|president|prime minister|minister|ayatollah|rabbi|sheikh|mullah|the)\s+/;
+/** Fuzzy candidates kept after the trigram filter. */
+const FUZZY_CANDIDATES = 300;
+
+function trigrams(word: string): string[] {
+  const padded = `  ${word} `;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) out.push(padded.slice(i, i + 3));
+  return out;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
 
 export class NameIndex {
   private readonly entries: NameEntry[] = [];
   private readonly byKey = new Map<string, NameEntry[]>();
   private readonly byWord = new Map<string, Set<EntityRecord>>();
+  /** Every distinct name word, sorted, for prefix searches. */
+  private words: string[] = [];
   /** Words of role descriptions ("intelligence", "minister"), for "who Intelligence Minister". */
   private readonly byRoleWord = new Map<string, Set<EntityRecord>>();
-  private readonly fuse: Fuse<NameEntry>;
+  /** Letter trigram → entries, for fuzzy candidates. */
+  private readonly byTrigram = new Map<string, Set<number>>();
+  /** Entities by mentions, most first, for an empty autocomplete. */
+  private popular: EntityRecord[] = [];
 
   constructor(entities: readonly EntityRecord[]) {
+    this.add(entities);
+  }
+
+  /** Adds entities (a new article's); the sorted structures are rebuilt once per call. */
+  add(entities: readonly EntityRecord[]): void {
     for (const entity of entities) {
       for (const name of new Set([entity.name, ...entity.aliases])) {
         const key = nameKey(name);
         if (!key) continue;
+        const index = this.entries.length;
         const entry = { key, name, entity };
         this.entries.push(entry);
-        const list = this.byKey.get(key) ?? [];
-        list.push(entry);
-        this.byKey.set(key, list);
-        for (const word of key.split(' ')) {
-          const set = this.byWord.get(word) ?? new Set();
-          set.add(entity);
-          this.byWord.set(word, set);
-        }
+        const list = this.byKey.get(key);
+        if (list) list.push(entry);
+        else this.byKey.set(key, [entry]);
+        for (const word of key.split(' ')) addTo(this.byWord, word, entity);
+        for (const t of new Set(trigrams(key))) addTo(this.byTrigram, t, index);
       }
-    }
-    for (const entity of entities) {
       for (const role of entity.roles) {
-        for (const word of nameKey(role).split(' ')) {
-          if (word.length < 3) continue;
-          const set = this.byRoleWord.get(word) ?? new Set();
-          set.add(entity);
-          this.byRoleWord.set(word, set);
-        }
+        for (const word of nameKey(role).split(' ')) if (word.length >= 3) addTo(this.byRoleWord, word, entity);
       }
     }
-    this.fuse = new Fuse(this.entries, { keys: ['key'], includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
+    this.words = [...this.byWord.keys()].sort();
+    const all = new Map<string, EntityRecord>();
+    for (const e of this.entries) all.set(e.entity.id, e.entity);
+    this.popular = [...all.values()].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 100);
+  }
+
+  /** Entities with a name word starting with `prefix`, from the sorted word list. */
+  private withWordPrefix(prefix: string, limit = Infinity): EntityRecord[] {
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.words[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out = new Set<EntityRecord>();
+    for (let i = lo; i < this.words.length && this.words[i]!.startsWith(prefix) && out.size < limit; i++) {
+      for (const e of this.byWord.get(this.words[i]!) ?? []) out.add(e);
+    }
+    return [...out];
+  }
+
+  /** Entries sharing the most letter trigrams with the key. */
+  private fuzzyCandidates(key: string): NameEntry[] {
+    const counts = new Map<number, number>();
+    for (const t of new Set(trigrams(key))) {
+      const hits = this.byTrigram.get(t);
+      // A trigram in a third of all names says little and costs much.
+      if (!hits || hits.size > Math.max(2000, this.entries.length / 3)) continue;
+      for (const i of hits) counts.set(i, (counts.get(i) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, FUZZY_CANDIDATES)
+      .map(([i]) => this.entries[i]!);
+  }
+
+  private fuzzy(key: string, threshold: number, limit: number): Array<{ entry: NameEntry; score: number }> {
+    const fuse = new Fuse(this.fuzzyCandidates(key), { keys: ['key'], includeScore: true, threshold, ignoreLocation: true, minMatchCharLength: 2 });
+    return fuse.search(key, { limit }).map((r) => ({ entry: r.item, score: r.score ?? 1 }));
   }
 
   /** Candidates for a typed name, best first (more mentions break ties). At most `limit`. */
@@ -74,31 +134,18 @@ export class NameIndex {
       if (!old || old.score > score) found.set(entity.id, { entity, score, matched, how });
     };
     for (const entry of this.byKey.get(key) ?? []) add(entry.entity, 0, entry.name, 'exact');
-    if (found.size === 0) {
-      const words = key.split(' ');
-      const sets = words.map((w) => this.byWord.get(w));
-      if (sets.every((s) => s !== undefined)) {
-        const [first, ...rest] = sets as Array<Set<EntityRecord>>;
-        for (const entity of first!) if (rest.every((s) => s.has(entity))) add(entity, 0.05, entity.name, 'words');
-      }
-    }
-    if (found.size === 0) {
-      // No name has these words: a role that does ("who Intelligence Minister", "who prime minister").
-      const words = key.split(' ').filter((w) => w.length >= 3);
-      const sets = words.map((w) => this.byRoleWord.get(w));
-      if (words.length > 0 && sets.every((s) => s !== undefined)) {
-        const [first, ...rest] = sets as Array<Set<EntityRecord>>;
-        for (const entity of first!) if (rest.every((s) => s.has(entity))) add(entity, 0.15, entity.description ?? entity.name, 'role');
-      }
-    }
-    if (found.size === 0 && key.length >= 2) {
-      for (const entry of this.entries) {
-        if (entry.key.startsWith(key) || entry.key.split(' ').some((w) => w.startsWith(key))) add(entry.entity, 0.1, entry.name, 'prefix');
-      }
-    }
-    if (found.size === 0) {
-      for (const r of this.fuse.search(key, { limit: limit * 3 })) add(r.item.entity, 0.2 + (r.score ?? 1) * 0.8, r.item.name, 'fuzzy');
-    }
+    const words = key.split(' ');
+    const allOf = (index: Map<string, Set<EntityRecord>>, ws: string[]): EntityRecord[] => {
+      const sets = ws.map((w) => index.get(w));
+      if (ws.length === 0 || sets.some((s) => s === undefined)) return [];
+      const [first, ...rest] = (sets as Array<Set<EntityRecord>>).sort((a, b) => a.size - b.size);
+      return [...first!].filter((e) => rest.every((s) => s.has(e)));
+    };
+    if (found.size === 0) for (const entity of allOf(this.byWord, words)) add(entity, 0.05, entity.name, 'words');
+    // No name has these words: a role that does ("who Intelligence Minister", "who prime minister").
+    if (found.size === 0) for (const entity of allOf(this.byRoleWord, words.filter((w) => w.length >= 3))) add(entity, 0.15, entity.description ?? entity.name, 'role');
+    if (found.size === 0 && key.length >= 2 && words.length === 1) for (const entity of this.withWordPrefix(key, 200)) add(entity, 0.1, entity.name, 'prefix');
+    if (found.size === 0) for (const { entry, score } of this.fuzzy(key, 0.4, limit * 3)) add(entry.entity, 0.2 + score * 0.8, entry.name, 'fuzzy');
     return [...found.values()]
       .sort((a, b) => a.score - b.score || b.entity.mentions.length - a.entity.mentions.length || a.entity.name.localeCompare(b.entity.name))
       .slice(0, limit);
@@ -108,36 +155,34 @@ export class NameIndex {
   suggest(query: string, limit = 5): EntityRecord[] {
     const key = nameKey(query);
     if (!key) return [];
-    const loose = new Fuse(this.entries, { keys: ['key'], includeScore: true, threshold: 0.6, ignoreLocation: true });
-    const seen = new Set<string>();
-    const out: EntityRecord[] = [];
-    for (const r of loose.search(key, { limit: limit * 4 })) {
-      if (seen.has(r.item.entity.id)) continue;
-      seen.add(r.item.entity.id);
-      out.push(r.item.entity);
-      if (out.length >= limit) break;
+    const out = new Map<string, EntityRecord>();
+    for (const { entry } of this.fuzzy(key, 0.6, limit * 4)) {
+      out.set(entry.entity.id, entry.entity);
+      if (out.size >= limit) break;
     }
-    return out;
+    return [...out.values()];
   }
 
-  /** Names for an autocomplete box: prefix matches on any word first, then fuzzy ones. */
+  /** Names for an autocomplete box: names with a word starting with what was typed, most mentioned first, then fuzzy ones. */
   complete(prefix: string, limit = 25): EntityRecord[] {
     const key = nameKey(prefix);
-    const all = [...new Map(this.entries.map((e) => [e.entity.id, e.entity])).values()];
-    if (!key) return all.sort((a, b) => b.mentions.length - a.mentions.length).slice(0, limit);
-    const prefixHits = new Map<string, EntityRecord>();
-    for (const entry of this.entries) {
-      if (entry.key.startsWith(key) || entry.key.split(' ').some((w) => w.startsWith(key))) prefixHits.set(entry.entity.id, entry.entity);
-    }
-    const ranked = [...prefixHits.values()].sort((a, b) => b.mentions.length - a.mentions.length);
-    if (ranked.length < limit) {
-      for (const r of this.fuse.search(key, { limit: limit * 2 })) {
-        if (!prefixHits.has(r.item.entity.id)) {
-          prefixHits.set(r.item.entity.id, r.item.entity);
-          ranked.push(r.item.entity);
-        }
+    if (!key) return this.popular.slice(0, limit);
+    const words = key.split(' ');
+    const last = words[words.length - 1]!;
+    // Earlier words must be whole words of the name; the last may be cut short.
+    const earlier = words.slice(0, -1).map((w) => this.byWord.get(w));
+    let hits = this.withWordPrefix(last);
+    if (earlier.length) hits = earlier.some((s) => !s) ? [] : hits.filter((e) => earlier.every((s) => s!.has(e)));
+    const ranked = hits.sort((a, b) => b.mentions.length - a.mentions.length).slice(0, limit);
+    if (ranked.length < limit && key.length >= 3) {
+      const seen = new Set(ranked.map((e) => e.id));
+      for (const { entry } of this.fuzzy(key, 0.4, limit * 2)) {
+        if (seen.has(entry.entity.id)) continue;
+        seen.add(entry.entity.id);
+        ranked.push(entry.entity);
+        if (ranked.length >= limit) break;
       }
     }
-    return ranked.slice(0, limit);
+    return ranked;
   }
 }
