@@ -26,7 +26,7 @@ export interface PostRow {
   last_error: string | null;
 }
 
-export type Claim = { claimed: true; attempt: number; resumed: boolean } | { claimed: false; row: PostRow };
+export type Claim = { claimed: true; attempt: number; resumed: boolean } | { claimed: false; row: PostRow; interrupted?: boolean };
 
 export interface ClaimOptions {
   /** How long a `sending` claim is trusted before it counts as a crashed send. */
@@ -53,8 +53,10 @@ export class Ledger {
       const retryDue = row.status === 'retry' && (row.next_attempt_at ?? 0) <= now;
       const crashed = row.status === 'sending' && (row.claimed_at ?? 0) + options.leaseMs <= now;
       if (crashed && !options.idempotent) {
-        this.db.prepare("UPDATE posts SET status = 'unknown', last_error = ? WHERE id = ?").run('the process stopped while sending; not resent, so it is never posted twice', row.id);
-        return { claimed: false, row: { ...row, status: 'unknown' } };
+        const reason = 'the process stopped while sending; not resent, so it is never posted twice';
+        this.db.prepare("UPDATE posts SET status = 'unknown', last_error = ? WHERE id = ?").run(reason, row.id);
+        // `interrupted`: this call found the crashed send (later calls see a plain 'unknown' row).
+        return { claimed: false, row: { ...row, status: 'unknown', last_error: reason }, interrupted: true };
       }
       if (!retryDue && !crashed) return { claimed: false, row };
       const attempt = row.attempts + 1;
@@ -71,12 +73,13 @@ export class Ledger {
     this.db.prepare("UPDATE posts SET status = 'skipped' WHERE subscription_id = ? AND local_date = ?").run(subscriptionId, localDate);
   }
 
+  // A failure never overwrites a post that another process has meanwhile sent.
   markRetry(subscriptionId: number, localDate: string, nextAttemptAt: number, error: string): void {
-    this.db.prepare("UPDATE posts SET status = 'retry', next_attempt_at = ?, last_error = ? WHERE subscription_id = ? AND local_date = ?").run(nextAttemptAt, error.slice(0, 500), subscriptionId, localDate);
+    this.db.prepare("UPDATE posts SET status = 'retry', next_attempt_at = ?, last_error = ? WHERE subscription_id = ? AND local_date = ? AND status = 'sending'").run(nextAttemptAt, error.slice(0, 500), subscriptionId, localDate);
   }
 
   markAbandoned(subscriptionId: number, localDate: string, error: string): void {
-    this.db.prepare("UPDATE posts SET status = 'abandoned', last_error = ? WHERE subscription_id = ? AND local_date = ?").run(error.slice(0, 500), subscriptionId, localDate);
+    this.db.prepare("UPDATE posts SET status = 'abandoned', last_error = ? WHERE subscription_id = ? AND local_date = ? AND status IN ('sending', 'retry')").run(error.slice(0, 500), subscriptionId, localDate);
   }
 
   sentCount(subscriptionId: number): number {

@@ -28,12 +28,13 @@ function error(title: string, summary: string): Reply {
   return { kind: 'error', title, summary, sections: [] };
 }
 
-/** When the subscription's next post is due: today's time if it is still ahead and not yet posted, else tomorrow's. */
+/** When the subscription's next post is due: today's time (or now, if it has passed) unless today's post was already made or tried, else tomorrow's. */
 export function nextPost(subscription: Subscription, ledger: Ledger, now: number): { date: string; at: number } {
   const today = localDate(now, subscription.timezone);
   const at = dueInstant(today, subscription.time, subscription.timezone);
   const done = ledger.get(subscription.id, today);
-  if (now < at || (!done && now >= at)) return { date: today, at: Math.max(at, now) };
+  // A row for today (sent, skipped, retrying…) means no new post today, even if the time was moved later.
+  if (!done) return { date: today, at: Math.max(at, now) };
   const tomorrow = nextDate(today);
   return { date: tomorrow, at: dueInstant(tomorrow, subscription.time, subscription.timezone) };
 }
@@ -91,7 +92,8 @@ export function unsubscribe(ctx: ManageContext): Reply {
 }
 
 export function status(ctx: ManageContext): Reply {
-  const subscription = ctx.subscriptions.get(ctx.platform, ctx.channelId);
+  const found = ctx.subscriptions.get(ctx.platform, ctx.channelId);
+  const subscription = found?.disabledReason === 'unsubscribed' ? null : found;
   if (!subscription) return { kind: 'not-found', title: 'No daily post here', summary: 'This channel is not subscribed. "/onthisday subscribe [HH:MM] [time zone]" starts one (default 09:00 UTC).', sections: [] };
   if (!subscription.active) return { kind: 'answer', title: 'Daily post: disabled', summary: `Disabled because ${subscription.disabledReason ?? 'of an error'}. Subscribe again to restart it.`, sections: [] };
   const next = nextPost(subscription, ctx.ledger, ctx.now);

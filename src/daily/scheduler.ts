@@ -51,6 +51,17 @@ export interface TickReport {
   outcome: PostOutcome;
 }
 
+/** Longest a platform may take to accept one post. */
+export const SEND_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the platform did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export function postKey(subscription: Subscription, date: string): string {
   return `d${subscription.id}-${date.replace(/-/g, '')}`;
 }
@@ -118,7 +129,7 @@ export class DailyScheduler {
     if (now < dueInstant(date, subscription.time, subscription.timezone)) return null;
     const claim = this.ledger.claim(subscription.id, date, this.owner, now, { leaseMs: this.leaseMs, idempotent: sender.idempotent });
     if (!claim.claimed) {
-      if (claim.row.status === 'unknown' && claim.row.last_error?.startsWith('the process stopped')) {
+      if (claim.interrupted) {
         this.options.log.warn({ subscription: subscription.id, date }, 'a post was interrupted mid-send; not resent');
       }
       return null;
@@ -131,7 +142,8 @@ export class DailyScheduler {
       return report('skipped');
     }
     try {
-      const sent = await sender.send(subscription, reply, postKey(subscription, date));
+      // A send that hangs must not stop every other channel's post: it fails after SEND_TIMEOUT_MS and is retried.
+      const sent = await withTimeout(sender.send(subscription, reply, postKey(subscription, date)), SEND_TIMEOUT_MS);
       this.ledger.markSent(subscription.id, date, this.now(), sent.messageId);
       this.options.log.info({ subscription: subscription.id, date, channel: subscription.channelId }, 'daily post sent');
       return report('sent');

@@ -54,9 +54,12 @@ export class Subscriptions {
     return row ? fromRow(row) : null;
   }
 
-  /** Removes the channel's subscription; true when there was one. */
+  /**
+   * Ends the channel's subscription; true when there was an active one. The row stays (inactive) so its
+   * ledger stays too: unsubscribing and subscribing again the same day does not post that day twice.
+   */
   remove(platform: Platform, channelId: string): boolean {
-    return this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?').run(platform, channelId).changes > 0;
+    return this.db.prepare("UPDATE subscriptions SET active = 0, disabled_reason = 'unsubscribed' WHERE platform = ? AND channel_id = ? AND active = 1").run(platform, channelId).changes > 0;
   }
 
   active(platform?: Platform): Subscription[] {
