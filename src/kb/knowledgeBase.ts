@@ -11,6 +11,9 @@ import { compareEvents, EventIndex } from './eventIndex.ts';
 import { NameIndex } from './nameIndex.ts';
 import { PassageIndex } from './passageIndex.ts';
 import type { ArticleRecord, EntityRecord, EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
+import type { Article } from '../corpus/article.ts';
+import type { ArticleAnalysis } from '../extract/analysis.ts';
+import { recordsForArticle } from './addArticle.ts';
 
 /**
  * The most paragraphs a per-entity summary reads: an entity named in every article ("Iran") would
@@ -74,6 +77,57 @@ export class KnowledgeBase {
     this.names = new NameIndex(data.entities);
     this.passages = new PassageIndex(data.passages, prebuilt.passageIndex);
     this.events = new EventIndex(data.events);
+  }
+
+  /**
+   * Adds one new article (already parsed and analysed) in place, without a rebuild: its entities join
+   * the ones they name, and its quotations, events and paragraphs become searchable at once. An article
+   * id already present is refused (a changed file needs a rebuild).
+   */
+  addArticle(article: Article, analysis: ArticleAnalysis): boolean {
+    if (this.articleById.has(article.id)) return false;
+    const record: ArticleRecord = {
+      id: article.id, file: article.file, title: article.title, published: article.published, source: article.source, url: article.url,
+      author: article.author, paragraphCount: article.paragraphs.length,
+    };
+    const added = recordsForArticle(this, article, analysis);
+    this.data.articles.push(record);
+    this.articleById.set(record.id, record);
+    this.data.entities.push(...added.entities);
+    for (const e of added.entities) this.entityById.set(e.id, e);
+    for (const e of [...added.entities, ...added.updated]) {
+      for (const m of e.mentions) {
+        if (m.article !== article.id) continue;
+        const key = `${m.article}#${m.paragraph}`;
+        const set = this.entitiesByParagraph.get(key) ?? new Set<string>();
+        set.add(e.id);
+        this.entitiesByParagraph.set(key, set);
+      }
+    }
+    this.data.quotes.push(...added.quotes);
+    for (const q of added.quotes) {
+      if (!q.speaker) continue;
+      const list = this.quotesBySpeaker.get(q.speaker) ?? [];
+      list.push(q);
+      list.sort((a, b) => this.compareByArticle(a, b));
+      this.quotesBySpeaker.set(q.speaker, list);
+    }
+    this.quotesByParagraph = null;
+    this.data.events.push(...added.events);
+    for (const ev of added.events) {
+      for (const id of ev.entities) {
+        const list = this.eventsByEntity.get(id) ?? [];
+        list.push(ev);
+        list.sort(compareEvents);
+        this.eventsByEntity.set(id, list);
+      }
+    }
+    this.events.add(added.events);
+    this.data.passages.push(...added.passages);
+    for (const p of added.passages) this.passageById.set(p.id, p);
+    this.passages.add(added.passages);
+    this.names.add([...added.entities, ...added.updated]);
+    return true;
   }
 
   get articles(): readonly ArticleRecord[] {

@@ -123,6 +123,19 @@ export class NameIndex {
     return fuse.search(key, { limit }).map((r) => ({ entry: r.item, score: r.score ?? 1 }));
   }
 
+  /** Entities with exactly this name key. */
+  exactly(key: string): EntityRecord[] {
+    return [...new Set((this.byKey.get(key) ?? []).map((e) => e.entity))];
+  }
+
+  /** Persons whose full name ends in this surname key. */
+  withSurname(surname: string): EntityRecord[] {
+    return [...(this.byWord.get(surname) ?? [])].filter((e) => e.type === 'person' && [e.name, ...e.aliases].some((n) => {
+      const words = nameKey(n).split(' ');
+      return words.length >= 2 && words[words.length - 1] === surname;
+    }));
+  }
+
   /** Candidates for a typed name, best first (more mentions break ties). At most `limit`. */
   find(query: string, limit = 10): NameMatch[] {
     let key = nameKey(query);
