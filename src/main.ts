@@ -13,6 +13,7 @@ import { DiscordAuthError, DiscordBot, DiscordDailySender } from './discord/bot.
 import { SlackBot, SlackDailySender } from './slack/app.ts';
 import { DailyScheduler } from './daily/scheduler.ts';
 import { databasePath, openDatabase } from './store/db.ts';
+import { watchCorpus } from './kb/watch.ts';
 import type { KnowledgeBase } from './kb/knowledgeBase.ts';
 import { createLogger, type Logger } from './log.ts';
 import { openForUser } from './startup.ts';
@@ -83,7 +84,10 @@ async function main(): Promise<void> {
       process.stderr.write(`Dossier is on Slack (${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${config.slack.port}`}).\n`);
     }
     scheduler.start();
+    // New article files are indexed while the bot runs.
+    const watcher = watchCorpus(config.corpusDir, kb, log);
     stoppers.push(async () => {
+      watcher.close();
       scheduler.stop();
       db.close();
     });

@@ -8,6 +8,7 @@ import { openForUser } from '../startup.ts';
 import { DiscordAuthError, DiscordBot, DiscordDailySender } from './bot.ts';
 import { DailyScheduler } from '../daily/scheduler.ts';
 import { databasePath, openDatabase } from '../store/db.ts';
+import { watchCorpus } from '../kb/watch.ts';
 
 const config = loadConfigOrExit();
 const log = createLogger({ level: config.logLevel }).child({ shards: process.env.SHARDS });
@@ -32,7 +33,9 @@ try {
 }
 scheduler.addSender(new DiscordDailySender(bot.client));
 scheduler.start();
+const watcher = watchCorpus(config.corpusDir, started.opened.kb, log);
 const stop = (): void => {
+  watcher.close();
   scheduler.stop();
   void bot.stop().then(() => {
     db.close();
