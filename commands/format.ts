@@ -69,3 +69,14 @@ export function eventJson(e: EventRecord): object {
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/**
+ * Most items one answer lists. A year of a large archive can hold thousands of events; an answer that
+ * long helps nobody and costs time on every platform. The summary says how many there are in all.
+ */
+export const MAX_ITEMS = 100;
+
+/** "Showing the first 100 of 1,718: narrow it down." when a list was cut, else "". */
+export function cutNote(shown: number, total: number, how: string): string {
+  return shown < total ? ` Showing the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}: ${how}.` : '';
+}

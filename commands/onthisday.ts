@@ -4,7 +4,7 @@
  * `--date` sets it). The daily post of a later release reuses `eventsOnThisDay`.
  */
 import type { Command } from './command.ts';
-import { count, eventItem, eventJson, monthName } from './format.ts';
+import { count, eventItem, eventJson, MAX_ITEMS, monthName } from './format.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import type { EventRecord } from '../src/kb/records.ts';
 import type { Reply } from '../src/reply/reply.ts';
@@ -84,7 +84,7 @@ export function onThisDayReply(kb: KnowledgeBase, monthDay: string): { reply: Re
       summary: nearest
         ? `Nothing in the articles happened on ${day}. Nearest: ${shown} (${distance}).`
         : `${count(found.events.length, 'event')} on ${day}, oldest first.`,
-      sections: [{ heading: nearest ? `Nearest day: ${shown}` : undefined, items: found.events.map((e) => eventItem(kb, e)) }],
+      sections: [{ heading: nearest ? `Nearest day: ${shown}` : undefined, items: found.events.slice(0, MAX_ITEMS).map((e) => eventItem(kb, e)) }],
     },
   };
 }

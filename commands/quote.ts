@@ -4,7 +4,7 @@
  * off as NAME's.
  */
 import type { Command } from './command.ts';
-import { count, entityJson, quoteItem, quoteJson } from './format.ts';
+import { count, cutNote, entityJson, MAX_ITEMS, quoteItem, quoteJson } from './format.ts';
 import { choiceReply, notFoundReply, resolveEntity, type Resolved } from './resolveEntity.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import type { QuoteRecord } from '../src/kb/records.ts';
@@ -84,12 +84,12 @@ export const quote: Command = {
     }
     const title = own.length ? `${entity.name}, in their own words${about}` : `Quotations that mention ${entity.name}${about}`;
     const summary = own.length
-      ? `${count(selected.length, 'quotation')}, oldest article first.`
+      ? `${count(selected.length, 'quotation')}, oldest article first.${cutNote(Math.min(MAX_ITEMS, selected.length), selected.length, 'add a topic, e.g. "quote NAME about TOPIC"')}`
       : `${entity.name} is not quoted in the articles; these are other people's words that mention them.`;
     return {
       ok: true,
-      reply: { kind: 'answer', title, summary, sections: [{ items: selected.map((q) => quoteItem(kb, q)) }] },
-      data: { ...base, relation: own.length ? 'speaker' : 'mentioned', quotes: selected.map(quoteJson) },
+      reply: { kind: 'answer', title, summary, sections: [{ items: selected.slice(0, MAX_ITEMS).map((q) => quoteItem(kb, q)) }] },
+      data: { ...base, relation: own.length ? 'speaker' : 'mentioned', total: selected.length, quotes: selected.slice(0, MAX_ITEMS * 10).map(quoteJson) },
     };
   },
 };

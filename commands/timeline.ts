@@ -4,7 +4,7 @@
  * day, or a range ("2021..2023", "2021-07..2021-09"); anything else is taken as a name.
  */
 import type { Command } from './command.ts';
-import { count, entityJson, eventItem, eventJson, humanDate } from './format.ts';
+import { count, cutNote, entityJson, eventItem, eventJson, humanDate, MAX_ITEMS } from './format.ts';
 import { choiceReply, notFoundReply, resolveEntity } from './resolveEntity.ts';
 import type { EventRecord } from '../src/kb/records.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
@@ -101,8 +101,8 @@ export const timeline: Command = {
       }
       return {
         ok: true,
-        reply: { kind: 'answer', title: `Timeline: ${label}`, summary: `${count(distinct(events).length, 'event')}, in date order.`, sections: byYear(kb, events) },
-        data: { period, events: events.map(eventJson) },
+        reply: { kind: 'answer', title: `Timeline: ${label}`, summary: `${count(distinct(events).length, 'event')}, in date order.${cutNote(Math.min(MAX_ITEMS, distinct(events).length), distinct(events).length, 'ask for a shorter period')}`, sections: byYear(kb, distinct(events).slice(0, MAX_ITEMS)) },
+        data: { period, total: events.length, events: events.slice(0, MAX_ITEMS * 10).map(eventJson) },
       };
     }
     if (/^\d{1,4}([-/.]\d{1,2}){0,2}$/.test(args.trim()) || /\d{4}/.test(args)) {
@@ -122,8 +122,8 @@ export const timeline: Command = {
     }
     return {
       ok: true,
-      reply: { kind: 'answer', title: `Timeline: ${entity.name}`, summary: `${count(distinct(events).length, 'dated event')} mentioning ${entity.name}, in date order.`, sections: byYear(kb, events) },
-      data: { query: args, entity: entityJson(entity), events: events.map(eventJson) },
+      reply: { kind: 'answer', title: `Timeline: ${entity.name}`, summary: `${count(distinct(events).length, 'dated event')} mentioning ${entity.name}, in date order.${cutNote(Math.min(MAX_ITEMS, distinct(events).length), distinct(events).length, 'ask for a period, e.g. "timeline 2022"')}`, sections: byYear(kb, distinct(events).slice(0, MAX_ITEMS)) },
+      data: { query: args, entity: entityJson(entity), total: events.length, events: events.slice(0, MAX_ITEMS * 10).map(eventJson) },
     };
   },
 };

@@ -6,6 +6,9 @@ import type { ReplySection } from '../src/reply/reply.ts';
 import { excerpt } from '../src/reply/excerpt.ts';
 import { nameKey } from '../src/text/nameKey.ts';
 
+/** Articles listed under "Mentioned in" (the count covers them all). */
+const MAX_ARTICLES = 10;
+
 export const who: Command = {
   name: 'who',
   summary: 'Who a person, organisation or place is, in the articles\' own words.',
@@ -30,8 +33,8 @@ export const who: Command = {
     const articles = [...perArticle.entries()].sort((a, b) => kb.compareByArticle({ article: a[0], paragraph: 0 }, { article: b[0], paragraph: 0 }));
     sections.push({
       heading: 'Mentioned in',
-      body: `${count(entity.mentions.length, 'mention')} in ${count(perArticle.size, 'article')}.`,
-      items: articles.map(([id, paragraphs]) => {
+      body: `${count(entity.mentions.length, 'mention')} in ${count(perArticle.size, 'article')}.${articles.length > MAX_ARTICLES ? ` The ${MAX_ARTICLES} earliest:` : ''}`,
+      items: articles.slice(0, MAX_ARTICLES).map(([id, paragraphs]) => {
         const a = kb.article(id);
         const when = a?.published ? humanDate(a.published) : 'date unknown';
         return { text: `${a?.title ?? id} (${[a?.source, when].filter(Boolean).join(', ')}): ${count(paragraphs.length, 'mention')}`, citation: kb.citation(id, paragraphs[0]!) };
