@@ -8,9 +8,10 @@ import { analyzeArticle } from '../extract/pipeline.ts';
 import type { ArticleAnalysis } from '../extract/analysis.ts';
 import { mergeEntities } from './mergeEntities.ts';
 import type { EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
+import { compareEvents } from './eventIndex.ts';
 
 /** Bump when extraction or record shapes change: cached data with another version is rebuilt. */
-export const KB_VERSION = 2;
+export const KB_VERSION = 3;
 
 export function corpusKey(corpus: Corpus): string {
   const h = createHash('sha256');
@@ -60,6 +61,6 @@ export function buildKnowledgeBaseData(corpus: Corpus, analyses: ArticleAnalysis
       id: a.id, file: a.file, title: a.title, published: a.published, source: a.source, url: a.url, author: a.author,
       paragraphCount: a.paragraphs.length,
     })),
-    entities, quotes, events, passages,
+    entities, quotes, events: events.sort(compareEvents), passages,
   };
 }

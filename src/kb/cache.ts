@@ -11,12 +11,13 @@ import type { CorpusWarning } from '../corpus/article.ts';
 import { ARTICLE_FILE, MAX_ARTICLE_BYTES } from '../corpus/load.ts';
 import { KB_VERSION } from './build.ts';
 import type { KnowledgeBaseData } from './records.ts';
+import type { SerializedPassageIndex } from './passageIndex.ts';
 
 export interface CachedBuild {
   data: KnowledgeBaseData;
   warnings: CorpusWarning[];
-  /** The serialized passage index (see PassageIndex.toJSON), kept in a file of its own. */
-  passageIndex?: string;
+  /** The passage index (see PassageIndex.toSerialized), kept in files of its own: its vocabulary and its numbers. */
+  passageIndex?: SerializedPassageIndex;
 }
 
 /** How many cache files to keep (other corpora or recent versions of this one). */
@@ -60,14 +61,21 @@ function indexFile(cacheDir: string, key: string): string {
   return join(cacheDir, `kb-${key}.index.json`);
 }
 
+function postingsFile(cacheDir: string, key: string): string {
+  return join(cacheDir, `kb-${key}.postings.bin`);
+}
+
 export function readCache(cacheDir: string, key: string): CachedBuild | null {
   try {
     const parsed = JSON.parse(readFileSync(cacheFile(cacheDir, key), 'utf8')) as Partial<CachedBuild>;
     const data = parsed.data;
     if (!data || data.version !== KB_VERSION || !Array.isArray(data.articles) || !Array.isArray(parsed.warnings)) return null;
-    let passageIndex: string | undefined;
+    let passageIndex: SerializedPassageIndex | undefined;
     try {
-      passageIndex = readFileSync(indexFile(cacheDir, key), 'utf8');
+      const bytes = readFileSync(postingsFile(cacheDir, key));
+      // A view on the file's bytes, no copy (Buffer pools are 8-byte aligned only for large reads: copy if not).
+      const numbers = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(new Uint8Array(bytes).buffer);
+      passageIndex = { meta: readFileSync(indexFile(cacheDir, key), 'utf8'), numbers };
     } catch {
       passageIndex = undefined; // built again from the passages
     }
@@ -81,13 +89,17 @@ export function readCache(cacheDir: string, key: string): CachedBuild | null {
 export function writeCache(cacheDir: string, key: string, build: CachedBuild): boolean {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const write = (target: string, text: string): void => {
+    const write = (target: string, content: string | Uint8Array): void => {
       const tmp = `${target}.${process.pid}.tmp`;
-      writeFileSync(tmp, text);
+      writeFileSync(tmp, content);
       renameSync(tmp, target);
     };
     // The index first: a reader that finds the data file finds its index too.
-    if (build.passageIndex) write(indexFile(cacheDir, key), build.passageIndex);
+    if (build.passageIndex) {
+      const { numbers } = build.passageIndex;
+      write(postingsFile(cacheDir, key), new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength));
+      write(indexFile(cacheDir, key), build.passageIndex.meta);
+    }
     write(cacheFile(cacheDir, key), JSON.stringify({ data: build.data, warnings: build.warnings }));
     const old = readdirSync(cacheDir)
       .filter((f) => /^kb-[0-9a-f]+\.json$/.test(f))
@@ -96,10 +108,12 @@ export function writeCache(cacheDir: string, key: string, build: CachedBuild): b
       .slice(KEEP);
     for (const { f } of old) {
       unlinkSync(join(cacheDir, f));
-      try {
-        unlinkSync(join(cacheDir, f.replace(/\.json$/, '.index.json')));
-      } catch {
-        // no index file
+      for (const extra of [f.replace(/\.json$/, '.index.json'), f.replace(/\.json$/, '.postings.bin')]) {
+        try {
+          unlinkSync(join(cacheDir, extra));
+        } catch {
+          // no such file
+        }
       }
     }
     return true;

@@ -36,7 +36,9 @@ export class EventIndex {
   private byMonthDay = new Map<string, EventRecord[]>();
 
   constructor(events: readonly EventRecord[]) {
-    this.sorted = [...events].sort(compareEvents);
+    // The cache stores events already in order: checking is one pass, sorting again is not needed.
+    const inOrder = events.every((e, i) => i === 0 || compareEvents(events[i - 1]!, e) <= 0);
+    this.sorted = inOrder ? [...events] : [...events].sort(compareEvents);
     this.ranges = this.sorted.filter((e) => e.end !== null);
     for (const e of this.sorted) this.indexDay(e);
   }

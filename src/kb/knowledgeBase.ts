@@ -9,7 +9,7 @@ import { normalizeTerm, wordsWithOffsets } from '../text/normalizeForMatch.ts';
 import type { Citation } from '../reply/reply.ts';
 import { compareEvents, EventIndex } from './eventIndex.ts';
 import { NameIndex } from './nameIndex.ts';
-import { PassageIndex } from './passageIndex.ts';
+import { PassageIndex, type SerializedPassageIndex } from './passageIndex.ts';
 import type { ArticleRecord, EntityRecord, EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
 import type { Article } from '../corpus/article.ts';
 import type { ArticleAnalysis } from '../extract/analysis.ts';
@@ -44,20 +44,28 @@ export class KnowledgeBase {
   private readonly quotesBySpeaker = new Map<string, QuoteRecord[]>();
   private readonly eventsByEntity = new Map<string, EventRecord[]>();
   /** "article#paragraph" → entity ids mentioned there. */
-  private readonly entitiesByParagraph = new Map<string, Set<string>>();
+  private byParagraph: Map<string, Set<string>> | null = null;
 
-  /** `passageIndex`: the serialized search index from the cache, when it was built for this data. */
-  constructor(readonly data: KnowledgeBaseData, prebuilt: { passageIndex?: string } = {}) {
-    for (const a of data.articles) this.articleById.set(a.id, a);
-    for (const e of data.entities) {
-      this.entityById.set(e.id, e);
-      for (const m of e.mentions) {
-        const key = `${m.article}#${m.paragraph}`;
-        const set = this.entitiesByParagraph.get(key) ?? new Set<string>();
-        set.add(e.id);
-        this.entitiesByParagraph.set(key, set);
+  /** Built on first use (co-mentions): a warm start should not pay for it. */
+  private get entitiesByParagraph(): Map<string, Set<string>> {
+    if (!this.byParagraph) {
+      this.byParagraph = new Map();
+      for (const e of this.data.entities) {
+        for (const m of e.mentions) {
+          const key = `${m.article}#${m.paragraph}`;
+          const set = this.byParagraph.get(key);
+          if (set) set.add(e.id);
+          else this.byParagraph.set(key, new Set([e.id]));
+        }
       }
     }
+    return this.byParagraph;
+  }
+
+  /** `passageIndex`: the serialized search index from the cache, when it was built for this data. */
+  constructor(readonly data: KnowledgeBaseData, prebuilt: { passageIndex?: SerializedPassageIndex } = {}) {
+    for (const a of data.articles) this.articleById.set(a.id, a);
+    for (const e of data.entities) this.entityById.set(e.id, e);
     for (const p of data.passages) this.passageById.set(p.id, p);
     for (const q of data.quotes) {
       if (!q.speaker) continue;
@@ -95,15 +103,7 @@ export class KnowledgeBase {
     this.articleById.set(record.id, record);
     this.data.entities.push(...added.entities);
     for (const e of added.entities) this.entityById.set(e.id, e);
-    for (const e of [...added.entities, ...added.updated]) {
-      for (const m of e.mentions) {
-        if (m.article !== article.id) continue;
-        const key = `${m.article}#${m.paragraph}`;
-        const set = this.entitiesByParagraph.get(key) ?? new Set<string>();
-        set.add(e.id);
-        this.entitiesByParagraph.set(key, set);
-      }
-    }
+    this.byParagraph = null;
     this.data.quotes.push(...added.quotes);
     for (const q of added.quotes) {
       if (!q.speaker) continue;

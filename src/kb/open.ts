@@ -52,7 +52,7 @@ function finish(p: Plan, corpus: Corpus, analyses: ArticleAnalysis[]): OpenedKno
   const data = buildKnowledgeBaseData(corpus, analyses);
   const kb = new KnowledgeBase(data);
   // A folder that is missing is not cached: it may appear before the next start.
-  if (p.cacheDir && p.key && corpus.articles.length > 0) writeCache(p.cacheDir, p.key, { data, warnings: corpus.warnings, passageIndex: kb.passages.toJSON() });
+  if (p.cacheDir && p.key && corpus.articles.length > 0) writeCache(p.cacheDir, p.key, { data, warnings: corpus.warnings, passageIndex: kb.passages.toSerialized() });
   return { kb, warnings: corpus.warnings, fromCache: false, ms: performance.now() - p.started };
 }
 

@@ -1,0 +1,46 @@
+/** The passage search index: ranking, every word required, prefixes, typos, marks, the cache round trip, adding after a load. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassageIndex } from '../src/kb/passageIndex.ts';
+import type { PassageRecord } from '../src/kb/records.ts';
+
+const passages: PassageRecord[] = [
+  { id: 'a#p1', article: 'a', paragraph: 1, text: 'The minister met political prisoners in Evin prison.' },
+  { id: 'a#p2', article: 'a', paragraph: 2, text: 'Political reform was on the agenda of the parliament.' },
+  { id: 'b#p1', article: 'b', paragraph: 1, text: 'Thirty thousand prisoners were executed in 1988, Amnesty International said.' },
+  { id: 'b#p2', article: 'b', paragraph: 2, text: 'The Revolutionary Guards patrolled Tehran.' },
+];
+
+const ids = (index: PassageIndex, q: string): string[] => index.find(q, 5).map((h) => h.passage.id);
+
+test('every word must match when some passage has them all; else any word may', () => {
+  const index = new PassageIndex(passages);
+  assert.deepEqual(ids(index, 'political prisoners'), ['a#p1']);
+  assert.equal(index.find('political prisoners')[0]?.matchedAll, true);
+  const some = index.find('political guards');
+  assert.equal(some[0]?.matchedAll, false);
+  assert.ok(some.length >= 2);
+});
+
+test('prefixes and typos find their words; matched words are marked', () => {
+  const index = new PassageIndex(passages);
+  assert.ok(ids(index, 'prison').includes('a#p1'));
+  assert.ok(ids(index, 'revolutionery').includes('b#p2'), 'one typo');
+  const hit = index.find('amnesty executed')[0]!;
+  assert.deepEqual(hit.marks.map(([s, e]) => hit.passage.text.slice(s, e)), ['executed', 'Amnesty']);
+  assert.deepEqual(index.find('the of and'), []);
+  assert.equal(PassageIndex.searchable('the of and'), false);
+});
+
+test('the serialized index loads to the same answers, and takes new passages after loading', () => {
+  const built = new PassageIndex(passages);
+  const serialized = built.toSerialized();
+  const loaded = new PassageIndex(passages, { meta: serialized.meta, numbers: new Uint32Array(serialized.numbers) });
+  for (const q of ['political prisoners', 'prison', 'tehran guards', 'revolutionery', '1988']) assert.deepEqual(ids(loaded, q), ids(built, q), q);
+  loaded.add([{ id: 'c#p1', article: 'c', paragraph: 1, text: 'New prisoners arrived in Tehran.' }]);
+  assert.ok(ids(loaded, 'tehran prisoners').includes('c#p1'));
+  assert.equal(loaded.size, 5);
+  // A serialized index for other passages is not trusted: it is rebuilt.
+  const other = new PassageIndex(passages.slice(0, 2), serialized);
+  assert.equal(other.size, 2);
+});
