@@ -89,7 +89,7 @@ export const quote: Command = {
     return {
       ok: true,
       reply: { kind: 'answer', title, summary, sections: [{ items: selected.slice(0, MAX_ITEMS).map((q) => quoteItem(kb, q)) }] },
-      data: { ...base, relation: own.length ? 'speaker' : 'mentioned', total: selected.length, quotes: selected.slice(0, MAX_ITEMS * 10).map(quoteJson) },
+      data: { ...base, relation: own.length ? 'speaker' : 'mentioned', total: selected.length, quotes: selected.slice(0, MAX_ITEMS).map(quoteJson) },
     };
   },
 };

@@ -93,6 +93,7 @@ export const timeline: Command = {
     const period = /\d{4}/.test(args) ? parsePeriod(args) : null;
     if (period) {
       const events = kb.events.between(period.from, period.to);
+      const shown = distinct(events);
       const label = periodLabel(period.from, period.to);
       if (events.length === 0) {
         const all = kb.events.all();
@@ -101,8 +102,8 @@ export const timeline: Command = {
       }
       return {
         ok: true,
-        reply: { kind: 'answer', title: `Timeline: ${label}`, summary: `${count(distinct(events).length, 'event')}, in date order.${cutNote(Math.min(MAX_ITEMS, distinct(events).length), distinct(events).length, 'ask for a shorter period')}`, sections: byYear(kb, distinct(events).slice(0, MAX_ITEMS)) },
-        data: { period, total: events.length, events: events.slice(0, MAX_ITEMS * 10).map(eventJson) },
+        reply: { kind: 'answer', title: `Timeline: ${label}`, summary: `${count(shown.length, 'event')}, in date order.${cutNote(Math.min(MAX_ITEMS, shown.length), shown.length, 'ask for a shorter period')}`, sections: byYear(kb, shown.slice(0, MAX_ITEMS)) },
+        data: { period, total: events.length, events: events.slice(0, MAX_ITEMS).map(eventJson) },
       };
     }
     if (/^\d{1,4}([-/.]\d{1,2}){0,2}$/.test(args.trim()) || /\d{4}/.test(args)) {
@@ -117,13 +118,14 @@ export const timeline: Command = {
     if (resolved.kind === 'choice') return { ok: true, reply: choiceReply(kb, 'timeline', args, resolved.candidates), data: { query: args, entity: null, candidates: resolved.candidates.map(entityJson), events: [] } };
     const entity = resolved.entity;
     const events = kb.eventsFor(entity.id);
+    const shown = distinct(events);
     if (events.length === 0) {
       return { ok: false, reply: { kind: 'not-found', title: `No dated events for ${entity.name}`, summary: `The articles mention ${entity.name} but give no date with them. Try "who ${args}".`, sections: [] }, data: { query: args, entity: entityJson(entity), events: [] } };
     }
     return {
       ok: true,
-      reply: { kind: 'answer', title: `Timeline: ${entity.name}`, summary: `${count(distinct(events).length, 'dated event')} mentioning ${entity.name}, in date order.${cutNote(Math.min(MAX_ITEMS, distinct(events).length), distinct(events).length, 'ask for a period, e.g. "timeline 2022"')}`, sections: byYear(kb, distinct(events).slice(0, MAX_ITEMS)) },
-      data: { query: args, entity: entityJson(entity), total: events.length, events: events.slice(0, MAX_ITEMS * 10).map(eventJson) },
+      reply: { kind: 'answer', title: `Timeline: ${entity.name}`, summary: `${count(shown.length, 'dated event')} mentioning ${entity.name}, in date order.${cutNote(Math.min(MAX_ITEMS, shown.length), shown.length, 'ask for a period, e.g. "timeline 2022"')}`, sections: byYear(kb, shown.slice(0, MAX_ITEMS)) },
+      data: { query: args, entity: entityJson(entity), total: events.length, events: events.slice(0, MAX_ITEMS).map(eventJson) },
     };
   },
 };

@@ -183,10 +183,13 @@ export class KnowledgeBase {
   /** Quotations by others whose words name the entity (any of its names), in date order. */
   quotesMentioning(entity: EntityRecord): QuoteRecord[] {
     const keys = [entity.name, ...entity.aliases].map((n) => ` ${wordsOf(n).join(' ')} `).filter((k) => k.trim() !== '');
+    const cues = [...new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase().split(/\s+/).pop()!.slice(0, 4)))];
     const out: QuoteRecord[] = [];
     for (const m of entity.mentions.slice(0, SAMPLE_PARAGRAPHS * 5)) {
       for (const q of this.quotesInParagraph(m.article, m.paragraph)) {
         if (q.speaker === entity.id || out.includes(q)) continue;
+        const lower = q.text.toLowerCase();
+        if (!cues.some((c) => lower.includes(c))) continue;
         const words = ` ${wordsOf(q.text).join(' ')} `;
         if (keys.some((k) => words.includes(k))) out.push(q);
       }
@@ -239,17 +242,21 @@ export class KnowledgeBase {
   keySentences(entity: EntityRecord, limit = 3): KeySentence[] {
     const names = [entity.name, ...entity.aliases].map((n) => wordsOf(n).join(' ')).filter((n) => n !== '');
     const roles = entity.roles.map((r) => wordsOf(r).join(' ')).filter((r) => r !== '');
+    const cues = [...new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase().split(/\s+/).pop()!.replace(/['’]s$/, '').slice(0, 4)))];
     const seen = new Set<string>();
     const found: Array<KeySentence & { rank: number }> = [];
     for (const m of entity.mentions) {
       const key = `${m.article}#${m.paragraph}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      // Enough candidates to pick the best few from.
-      if (seen.size > SAMPLE_PARAGRAPHS / 8 && found.length >= limit * 4) break;
+      // Enough candidates to pick the best few from: as many best-ranked as asked for, or a fair sample.
+      if (found.filter((f) => f.rank === 0).length >= limit || (seen.size > 24 && found.length >= limit)) break;
       const passage = this.passageById.get(`${m.article}#p${m.paragraph}`);
       if (!passage) continue;
       for (const s of splitSentences(passage.text)) {
+        // A cheap look for the name's last word before the normalised comparison.
+        const lower = s.text.toLowerCase();
+        if (!cues.some((c) => lower.includes(c))) continue;
         const words = ` ${wordsOf(s.text).join(' ')} `;
         if (!names.some((n) => words.includes(` ${n} `))) continue;
         const rank = (roles.some((r) => words.includes(` ${r} `)) ? 0 : 2) + (words.includes(` ${wordsOf(entity.name).join(' ')} `) ? 0 : 1);

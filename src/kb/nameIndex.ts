@@ -30,7 +30,7 @@ interface NameEntry {
 
 const TITLES = /^(mr|mrs|ms|dr|prof|sen|senator|rep|gov|gen|general|president|prime minister|minister|ayatollah|rabbi|sheikh|mullah|the)\s+/;
 /** Fuzzy candidates kept after the trigram filter. */
-const FUZZY_CANDIDATES = 300;
+const FUZZY_CANDIDATES = 120;
 
 function trigrams(word: string): string[] {
   const padded = `  ${word} `;
@@ -109,7 +109,7 @@ export class NameIndex {
     for (const t of new Set(trigrams(key))) {
       const hits = this.byTrigram.get(t);
       // A trigram in a third of all names says little and costs much.
-      if (!hits || hits.size > Math.max(2000, this.entries.length / 3)) continue;
+      if (!hits || hits.size > Math.max(400, this.entries.length / 20)) continue;
       for (const i of hits) counts.set(i, (counts.get(i) ?? 0) + 1);
     }
     return [...counts.entries()]
