@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   }
   const { kb, fromCache, ms } = started.opened;
   log.info({ articles: kb.articles.length, fromCache, ms: Math.round(ms) }, 'knowledge base opened');
+  // The lookups built on first use are built now, in the background of whatever starts next.
+  setImmediate(() => kb.warmUp());
 
   if (config.discord || config.slack) {
     const stoppers: Array<() => Promise<void>> = [];

@@ -130,6 +130,12 @@ export class KnowledgeBase {
     return true;
   }
 
+  /** Builds the lookups that are otherwise built on first use, so that no user waits for them. */
+  warmUp(): void {
+    void this.entitiesByParagraph;
+    this.passages.warmUp();
+  }
+
   get articles(): readonly ArticleRecord[] {
     return this.data.articles;
   }

@@ -139,6 +139,12 @@ export class PassageIndex {
     }
   }
 
+  /** Sorts the vocabulary and indexes its trigrams now rather than at the first prefix or typo. */
+  warmUp(): void {
+    this.sorted();
+    this.similar('warmup');
+  }
+
   get size(): number {
     return this.docs.length;
   }
