@@ -23,7 +23,7 @@
  *
  * Temporary folders are removed at the end unless --keep DIR is given (the corpus and cache stay there).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -70,7 +70,7 @@ const USAGE = `usage: npm run bench -- [--articles N] [--queries Q] [--seed S] [
   --seed S               corpus and query seed (default 1)
   --json                 print one JSON object instead of tables
   --sizes A,B,C          run each size in a fresh process and show how the figures grow
-  --keep DIR             generate into DIR and leave the corpus and cache there
+  --keep DIR             generate into DIR and leave the corpus (N + 11 articles: those added at the end) and cache there
   --baseline-budget S    seconds fuse.js may take per query kind beyond its first 100 queries (default 60)
   --quality K            search-quality queries (default min(Q, 300))
   --heap-mb MB           --max-old-space-size for the child processes (for very large corpora)
@@ -139,6 +139,30 @@ function liveLine(text: string): void {
 // ---------------------------------------------------------------------------------------------------------
 // Child processes
 
+/** The child processes running now, stopped with this one on Ctrl-C or SIGTERM. */
+const children = new Set<ChildProcess>();
+
+function track(child: ChildProcess): ChildProcess & { stdout: NodeJS.ReadableStream } {
+  children.add(child);
+  child.on('close', () => children.delete(child));
+  return child as ChildProcess & { stdout: NodeJS.ReadableStream };
+}
+
+/** On Ctrl-C or SIGTERM: stop the children, run the clean-up, exit 128 + the signal's number. */
+function onSignals(cleanup: () => void): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    for (const child of children) child.kill('SIGTERM');
+    cleanup();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
 interface OpenReport {
   function: string;
   threads: number;
@@ -165,10 +189,10 @@ function openInChild(label: string, corpusDir: string, cacheDir: string, o: Opti
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const args = [...nodeArgs(o.heapMb), OPEN_SCRIPT, '--corpus', corpusDir, '--cache', cacheDir, '--progress', ...(o.singleThread ? ['--single-thread'] : [])];
-    const child = spawn(process.execPath, args, {
+    const child = track(spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-    });
+    }));
     let stdout = '';
     let stderr = '';
     let files = 0;
@@ -600,17 +624,11 @@ async function runOnce(o: Options): Promise<BenchResult> {
   const cleanup = (): void => {
     if (!o.keep) rmSync(root, { recursive: true, force: true });
   };
-  const onSignal = (): void => {
-    cleanup();
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = onSignals(cleanup);
   try {
     return await measure(o, n, corpusDir, cacheDir);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopListening();
     cleanup();
   }
 }
@@ -894,7 +912,7 @@ function runSizeInChild(o: Options, size: number): Promise<BenchResult> {
     ...(o.singleThread ? ['--single-thread'] : []),
   ];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = track(spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }));
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.on('error', reject);
@@ -919,6 +937,7 @@ async function main(): Promise<number> {
   }
   try {
     if (o.sizes) {
+      onSignals(() => {}); // each size's process removes its own folders
       const results: BenchResult[] = [];
       for (const size of o.sizes) {
         note(`— ${formatCount(size)} articles —`);
