@@ -11,6 +11,9 @@ import {
   type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed,
 } from 'discord.js';
 import type { ReplyPage } from '../reply/paginate.ts';
+import { clip } from '../reply/excerpt.ts';
+
+export { clip };
 import type { Citation, Reply, ReplyItem } from '../reply/reply.ts';
 
 export const LIMITS = { title: 256, description: 4096, footer: 2048, total: 6000, selectOptions: 25, optionText: 100, customId: 100 } as const;
@@ -37,10 +40,6 @@ export function defuseMentions(text: string): string {
 /** Article or user text made safe for an embed: Markdown escaped, mentions defused. */
 export function safe(text: string): string {
   return defuseMentions(escapeMarkdown(text, { numberedList: true, bulletedList: true, heading: true, maskedLink: true }));
-}
-
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 export function citationLine(c: Citation): string {

@@ -10,11 +10,8 @@ import type { Article } from '../corpus/article.ts';
 import type { ArticleAnalysis, LocalEntity } from '../extract/analysis.ts';
 import { nameKey } from '../text/nameKey.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
+import { slug } from './mergeEntities.ts';
 import type { EntityRecord, EventRecord, PassageRecord, QuoteRecord } from './records.ts';
-
-function slug(name: string): string {
-  return nameKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
-}
 
 /** The existing entity a local one is, by a shared full name or acronym, or a lone surname with one full-name match. */
 function findExisting(kb: KnowledgeBase, local: LocalEntity): EntityRecord | undefined {

@@ -189,7 +189,7 @@ export class KnowledgeBase {
   /** Quotations by others whose words name the entity (any of its names), in date order. */
   quotesMentioning(entity: EntityRecord): QuoteRecord[] {
     const keys = [entity.name, ...entity.aliases].map((n) => ` ${wordsOf(n).join(' ')} `).filter((k) => k.trim() !== '');
-    const cues = [...new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase().split(/\s+/).pop()!.slice(0, 4)))];
+    const cues = nameCues(entity);
     const out: QuoteRecord[] = [];
     for (const m of entity.mentions.slice(0, SAMPLE_PARAGRAPHS * 5)) {
       for (const q of this.quotesInParagraph(m.article, m.paragraph)) {
@@ -248,7 +248,7 @@ export class KnowledgeBase {
   keySentences(entity: EntityRecord, limit = 3): KeySentence[] {
     const names = [entity.name, ...entity.aliases].map((n) => wordsOf(n).join(' ')).filter((n) => n !== '');
     const roles = entity.roles.map((r) => wordsOf(r).join(' ')).filter((r) => r !== '');
-    const cues = [...new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase().split(/\s+/).pop()!.replace(/['’]s$/, '').slice(0, 4)))];
+    const cues = nameCues(entity);
     const seen = new Set<string>();
     const found: Array<KeySentence & { rank: number }> = [];
     for (const m of entity.mentions) {
@@ -281,6 +281,14 @@ export class KnowledgeBase {
     const dates = this.data.articles.map((a) => a.published).filter((d): d is string => d !== null).sort();
     return dates.length ? [dates[0]!, dates[dates.length - 1]!] : null;
   }
+}
+
+/**
+ * Lower-case openings of each name's last word ("gaml" for Gila Gamliel): a cheap substring test that
+ * must pass before a text is normalised and compared word by word.
+ */
+function nameCues(entity: EntityRecord): string[] {
+  return [...new Set([entity.name, ...entity.aliases].map((n) => n.toLowerCase().split(/\s+/).pop()!.replace(/['’]s$/, '').slice(0, 4)))];
 }
 
 function wordsOf(text: string): string[] {

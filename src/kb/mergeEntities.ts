@@ -79,7 +79,8 @@ function roleRank(role: string): number {
   return /\.$/.test(role) ? 0 : 1;
 }
 
-function slug(name: string): string {
+/** An entity id from its name ("gila-gamliel"). */
+export function slug(name: string): string {
   const s = nameKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return s || 'entity';
 }

@@ -4,9 +4,9 @@
  * or two. A changed or removed file cannot be patched in place: it is logged, and the next start
  * rebuilds (the cache key covers every file's bytes).
  */
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
-import { ARTICLE_FILE, readArticleFile } from '../corpus/load.ts';
+import { ARTICLE_FILE, listArticleFiles, readArticleFile } from '../corpus/load.ts';
 import { analyzeArticle } from '../extract/pipeline.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 
@@ -20,12 +20,7 @@ export function watchCorpus(dir: string, kb: KnowledgeBase, log: Logger, debounc
   const known = new Set(kb.articles.map((a) => a.file));
   const scan = (): string[] => {
     const added: string[] = [];
-    let files: string[];
-    try {
-      files = readdirSyncSafe(dir);
-    } catch {
-      return added;
-    }
+    const { files } = listArticleFiles(dir);
     for (const file of files) {
       if (known.has(file)) continue;
       known.add(file);
@@ -62,7 +57,3 @@ export function watchCorpus(dir: string, kb: KnowledgeBase, log: Logger, debounc
   };
 }
 
-
-function readdirSyncSafe(dir: string): string[] {
-  return readdirSync(dir).filter((f) => ARTICLE_FILE.test(f) && !f.startsWith('.')).sort();
-}

@@ -6,6 +6,11 @@
 /** Longest passage shown whole; longer ones are cut to a window around the first matched word. */
 export const MAX_SHOWN = 420;
 
+/** The text, or its first `max` characters ending in "…" (the platforms' length limits). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 /** The passage, or a window of it around the first mark with "…" at the cuts; marks moved to match. */
 export function excerpt(text: string, marks: Array<[number, number]>, max = MAX_SHOWN): { text: string; marks: Array<[number, number]> } {
   if (text.length <= max) return { text, marks };

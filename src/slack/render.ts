@@ -7,6 +7,7 @@
  * a user mention or a link that the text did not contain.
  */
 import type { ReplyPage } from '../reply/paginate.ts';
+import { clip } from '../reply/excerpt.ts';
 import type { Citation, Reply, ReplyItem } from '../reply/reply.ts';
 
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, contextText: 2000, buttonValue: 2000, fallbackText: 3000 } as const;
@@ -37,10 +38,6 @@ export function escapeSlack(text: string): string {
 /** Plain text (a header) shows entities literally, so angle brackets become look-alike quotes instead. */
 export function plainSafe(text: string): string {
   return text.replace(/</g, '‹').replace(/>/g, '›');
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 export function citationText(c: Citation): string {
