@@ -4,40 +4,18 @@
  * extracts (entities, quotations, events); and the pieces it rests on (a deterministic generator,
  * percentiles).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createWorld, generateArticle, mulberry32 } from '../scripts/bench/generateCorpus.ts';
 import { percentile, summarize } from '../scripts/bench/stats.ts';
+import { ROOT, runScript, type Ran } from './helpers/spawn.ts';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const TSX = import.meta.resolve('tsx');
 
-function runBench(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'scripts', 'bench.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the benchmark did not finish in time; stderr: ${stderr}`));
-    }, 150_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+function runBench(args: string[], env: Record<string, string>): Promise<Ran> {
+  return runScript('scripts/bench.ts', args, { cwd: ROOT, env, timeoutMs: 150_000 });
 }
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -13,7 +13,8 @@ import { PageStore } from '../src/chat/pageStore.ts';
 import { openKnowledgeBase } from '../src/kb/open.ts';
 import { createLogger } from '../src/log.ts';
 import { LIMITS } from '../src/discord/render.ts';
-import { runScript, SEED_CORPUS } from './helpers/spawn.ts';
+import { runScript, SEED_CORPUS, startScript } from './helpers/spawn.ts';
+import { tempDatabase } from './helpers/database.ts';
 
 const TOKEN = 'MTAxMjM0NTY3ODkwMTIzNDU2Nw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789';
 const APP_ID = '101234567890123456';
@@ -262,26 +263,19 @@ describe('the processes: deploy-commands and npm start with a Discord token', ()
   });
 
   test('npm start runs the bot when DISCORD_TOKEN is set, answers, never logs the token, and stops on SIGTERM', async () => {
-    const { spawn } = await import('node:child_process');
-    const { cleanEnv, ROOT, tempDir } = await import('./helpers/spawn.ts');
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), `${ROOT}src/main.ts`], {
-      cwd: tempDir(), env: cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, LOG_LEVEL: 'debug' }), stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const bot = startScript('src/main.ts', { env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, LOG_LEVEL: 'debug' } });
+    let code: number | null;
     try {
-      const deadline = Date.now() + 30_000;
-      while (!/Dossier is on Discord/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      assert.match(out, /Dossier is on Discord/);
+      await bot.waitFor(/Dossier is on Discord/);
+      assert.match(bot.output(), /Dossier is on Discord/);
       const { id } = fake.sendInteraction({ type: 2, guildId: GUILD, channelId: CHANNEL, userId: USER, data: slash('who', [{ name: 'name', value: 'Netanyahoo' }]) });
       const r = await fake.waitForRequest((x) => x.path.startsWith(`/interactions/${id}/`));
       assert.equal(body(r).data?.embeds?.[0]?.title, 'Benjamin Netanyahu');
     } finally {
-      child.kill('SIGTERM');
+      code = await bot.stop();
     }
-    assert.equal(await exited, 0);
+    assert.equal(code, 0);
+    const out = bot.output();
     assert.ok(!out.includes(TOKEN) && !out.includes(TOKEN.split('.')[2]!), 'the token never appears in the output or the log');
   });
 });
@@ -319,43 +313,28 @@ test('npm run start:sharded runs one process per shard, and each answers its own
   const g0 = String(0n << 22n | 7n);
   const g1 = String(1n << 22n | 7n);
   const fake = await FakeDiscord.start({ shards: 2, maxConcurrency: 2, validToken: TOKEN, guilds: [{ id: g0, name: 'Zero', channels: [{ id: '800000000000000031', name: 'zero' }] }, { id: g1, name: 'One', channels: [{ id: '800000000000000032', name: 'one' }] }] });
-  const { spawn } = await import('node:child_process');
-  const { cleanEnv, ROOT, tempDir } = await import('./helpers/spawn.ts');
-  const cacheDir = tempDir('dossier-cache-');
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), `${ROOT}src/discord/sharded.ts`], {
-    cwd: tempDir(), env: cleanEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, DISCORD_SHARDS: '2', DOSSIER_CACHE_DIR: cacheDir }), stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const sharded = startScript('src/discord/sharded.ts', { env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: `${fake.restUrl}/api`, DISCORD_SHARDS: '2' } });
   try {
     await fake.waitForSessions(2, 60_000);
     assert.deepEqual(fake.identifies.map((i) => i.shard).sort((a, b) => (a?.[0] ?? 0) - (b?.[0] ?? 0)), [[0, 2], [1, 2]]);
-    const deadline = Date.now() + 30_000;
-    while (!/with 2 shards/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await sharded.waitFor(/with 2 shards/);
     for (const [guildId, channelId] of [[g0, '800000000000000031'], [g1, '800000000000000032']] as const) {
       const { id, shardId } = fake.sendInteraction({ type: 2, guildId, channelId, userId: USER, data: slash('who', [{ name: 'name', value: 'gamliel' }]) });
       const r = await fake.waitForRequest((x) => x.path.startsWith(`/interactions/${id}/`), 15_000);
       assert.equal(body(r).data?.embeds?.[0]?.title, 'Gila Gamliel', `shard ${shardId}`);
     }
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await sharded.stop();
     await fake.stop();
   }
 });
 
 test('daily posts on Discord: subscribe (Manage Channels only), the post arrives at its local time once, unsubscribe stops it', async () => {
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { openDatabase } = await import('../src/store/db.ts');
   const { DailyScheduler } = await import('../src/daily/scheduler.ts');
   const { DiscordDailySender } = await import('../src/discord/bot.ts');
   // 2024-06-22 08:59 in Jerusalem (UTC+3).
   let clock = Date.UTC(2024, 5, 22, 5, 59);
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'dossier-db-')), 'dossier.db'));
+  const db = tempDatabase();
   const scheduler = new DailyScheduler({ db, kb, senders: [], log: quiet, now: () => clock });
   const fake = await FakeDiscord.start({ validToken: TOKEN, guilds: [{ id: GUILD, name: 'Newsroom', channels: [{ id: CHANNEL, name: 'research' }] }] });
   const bot = new DiscordBot({ token: TOKEN, apiUrl: `${fake.restUrl}/api`, kb, log: quiet, now: () => new Date(clock), daily: { subscriptions: scheduler.subscriptions, ledger: scheduler.ledger } });

@@ -12,7 +12,8 @@ import { PageStore } from '../src/chat/pageStore.ts';
 import { openKnowledgeBase } from '../src/kb/open.ts';
 import { createLogger } from '../src/log.ts';
 import { FakeSlack, form, postSigned, type SlackCall } from './helpers/fakeSlack.ts';
-import { SEED_CORPUS } from './helpers/spawn.ts';
+import { SEED_CORPUS, startScript } from './helpers/spawn.ts';
+import { tempDatabase } from './helpers/database.ts';
 
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, 'a');
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
@@ -229,39 +230,28 @@ test('Socket Mode: the app connects through apps.connections.open and answers a 
 test('npm start runs the Slack app in HTTP mode when its tokens are set, and never logs a secret', async () => {
   const slack = await FakeSlack.start();
   const port = await freePort();
-  const { spawn } = await import('node:child_process');
-  const { cleanEnv, ROOT, tempDir } = await import('./helpers/spawn.ts');
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), `${ROOT}src/main.ts`], {
-    cwd: tempDir(), env: cleanEnv({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: String(port), SLACK_API_URL: slack.apiUrl, LOG_LEVEL: 'debug' }), stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const app = startScript('src/main.ts', { env: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, PORT: String(port), SLACK_API_URL: slack.apiUrl, LOG_LEVEL: 'debug' } });
+  let code: number | null;
   try {
-    const deadline = Date.now() + 30_000;
-    while (!/Dossier is on Slack/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    assert.match(out, /Dossier is on Slack \(HTTP on port \d+\)/);
+    await app.waitFor(/Dossier is on Slack/);
+    assert.match(app.output(), /Dossier is on Slack \(HTTP on port \d+\)/);
     const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, SECRET, form({ command: '/quote', text: 'Illouz', user_id: 'U0001', channel_id: 'C0001', team_id: 'T0001', response_url: slack.responseUrl('p') }), 'application/x-www-form-urlencoded');
     assert.match(blockText((res.json as Message).blocks), /Dan Illouz/);
   } finally {
-    child.kill('SIGTERM');
+    code = await app.stop();
   }
-  assert.equal(await exited, 0);
+  assert.equal(code, 0);
   await slack.stop();
+  const out = app.output();
   assert.ok(!out.includes(BOT_TOKEN) && !out.includes(SECRET), 'no secret in the output or the log');
 });
 
 test('daily posts on Slack: subscribe needs the app in the channel, the post arrives once at its time, unsubscribe stops it', async () => {
-  const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { openDatabase } = await import('../src/store/db.ts');
   const { DailyScheduler } = await import('../src/daily/scheduler.ts');
   const { SlackDailySender } = await import('../src/slack/app.ts');
   // 2024-06-22 08:59 in New York (UTC-4).
   let clock = Date.UTC(2024, 5, 22, 12, 59);
-  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'dossier-db-')), 'dossier.db'));
+  const db = tempDatabase();
   const slack = await FakeSlack.start();
   slack.notInChannel.add('CNOTIN');
   const port = await freePort();

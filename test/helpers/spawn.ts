@@ -68,3 +68,37 @@ export function runScript(script: string, args: string[] = [], options: RunOptio
     child.stdin.end(options.input ?? '');
   });
 }
+
+export interface Started {
+  /** stdout and stderr so far, interleaved as they arrived. */
+  output(): string;
+  /** Waits until the output matches (or the time is up), and returns whether it did. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<boolean>;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts a long-running entry point (a bot) the way runScript runs a short one: clean environment, own folder. */
+export function startScript(script: string, options: Omit<RunOptions, 'input' | 'timeoutMs'> = {}): Started {
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script)], {
+    cwd: options.cwd ?? tempDir('dossier-cwd-'),
+    env: cleanEnv(options.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    output: () => out,
+    async waitFor(pattern, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      return pattern.test(out);
+    },
+    stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
