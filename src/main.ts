@@ -45,8 +45,8 @@ async function main(): Promise<void> {
     process.stderr.write(`dossier: ${started.message}\n`);
     process.exit(2);
   }
-  const { kb, fromCache, ms } = started.opened;
-  log.info({ articles: kb.articles.length, fromCache, ms: Math.round(ms) }, 'knowledge base opened');
+  const { kb, fromCache, addedInPlace, ms, phases } = started.opened;
+  log.info({ articles: kb.articles.length, fromCache, addedInPlace, ms: Math.round(ms), phases }, 'knowledge base opened');
   // The lookups built on first use are built now, in the background of whatever starts next.
   setImmediate(() => kb.warmUp());
 

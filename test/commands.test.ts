@@ -11,7 +11,7 @@ import { commandTable } from '../commands/registry.ts';
 import { route } from '../commands/router.ts';
 import { quoteItem } from '../commands/format.ts';
 import { dispatch, type Dispatched } from '../src/input/dispatch.ts';
-import { openKnowledgeBase } from '../src/kb/open.ts';
+import { openKnowledgeBase } from '../src/kb/openSync.ts';
 import type { ReplyItem } from '../src/reply/reply.ts';
 
 const { kb } = openKnowledgeBase({ corpusDir: 'data/articles', cacheDir: false });

@@ -174,7 +174,7 @@ test('the second start reads the cache and answers the same', async () => {
   const env = { DOSSIER_CACHE_DIR: cache, LOG_LEVEL: 'info' };
   const first = await runScript(MAIN, [], { input, env });
   assert.equal(first.code, 0, first.stderr);
-  const files = readdirSync(cache).filter((f) => /^kb-[0-9a-f]+\.json$/.test(f));
+  const files = readdirSync(cache).filter((f) => /^kb-[0-9a-f]+\.bin$/.test(f));
   assert.equal(files.length, 1, `a cache file in ${cache}: ${readdirSync(cache).join(', ')}`);
 
   const second = await runScript(MAIN, [], { input, env });

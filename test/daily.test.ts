@@ -18,7 +18,7 @@ import { Subscriptions, type Platform, type Subscription } from '../src/daily/su
 import { Ledger } from '../src/daily/ledger.ts';
 import { canonicalTimeZone, dueInstant, localDate, parseTime } from '../src/daily/zonedTime.ts';
 import { parseSubscribeArgs, status, subscribe, unsubscribe, type ManageContext } from '../src/daily/manage.ts';
-import { openKnowledgeBase } from '../src/kb/open.ts';
+import { openKnowledgeBase } from '../src/kb/openSync.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import type { Reply, ReplyItem } from '../src/reply/reply.ts';

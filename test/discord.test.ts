@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import { FakeDiscord, type RecordedRequest } from './helpers/fakeDiscord.ts';
 import { DiscordAuthError, DiscordBot } from '../src/discord/bot.ts';
 import { PageStore } from '../src/chat/pageStore.ts';
-import { openKnowledgeBase } from '../src/kb/open.ts';
+import { openKnowledgeBase } from '../src/kb/openSync.ts';
 import { createLogger } from '../src/log.ts';
 import { LIMITS } from '../src/discord/render.ts';
 import { runScript, SEED_CORPUS, startScript } from './helpers/spawn.ts';

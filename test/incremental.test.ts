@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { openKnowledgeBase } from '../src/kb/open.ts';
+import { openKnowledgeBase } from '../src/kb/openSync.ts';
 import { readArticleFile } from '../src/corpus/load.ts';
 import { analyzeArticle } from '../src/extract/pipeline.ts';
 import { watchCorpus } from '../src/kb/watch.ts';

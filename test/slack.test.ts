@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { SlackBot } from '../src/slack/app.ts';
 import { SLACK_LIMITS, type SlackBlock } from '../src/slack/render.ts';
 import { PageStore } from '../src/chat/pageStore.ts';
-import { openKnowledgeBase } from '../src/kb/open.ts';
+import { openKnowledgeBase } from '../src/kb/openSync.ts';
 import { createLogger } from '../src/log.ts';
 import { FakeSlack, form, postSigned, type SlackCall } from './helpers/fakeSlack.ts';
 import { SEED_CORPUS, startScript } from './helpers/spawn.ts';

@@ -69,3 +69,19 @@ export interface Corpus {
   articles: Article[];
   warnings: CorpusWarning[];
 }
+
+/**
+ * What outlives extraction: an article's metadata and the display text of its paragraphs. The knowledge
+ * base keeps no more, so a large corpus is not held in memory three times over (display text, the
+ * quote-unified copy and the sentence slices) while it is merged and indexed.
+ */
+export interface ArticleText extends Pick<Article, 'id' | 'file' | 'title' | 'published' | 'source' | 'url' | 'author'> {
+  paragraphs: Array<Pick<Paragraph, 'index' | 'text'>>;
+}
+
+export function articleText(a: Article): ArticleText {
+  return {
+    id: a.id, file: a.file, title: a.title, published: a.published, source: a.source, url: a.url, author: a.author,
+    paragraphs: a.paragraphs.map((p) => ({ index: p.index, text: p.text })),
+  };
+}

@@ -66,7 +66,7 @@ export function readArticleFile(dir: string, file: string): ReadArticle {
 }
 
 /** Keeps the first of several files with the same article text; the others get a warning. */
-export function acceptArticle(read: ReadArticle, file: string, seen: Map<string, string>, warnings: CorpusWarning[]): Article | null {
+export function acceptArticle<A>(read: { article: A | null; warnings: CorpusWarning[]; fingerprint: string | null }, file: string, seen: Map<string, string>, warnings: CorpusWarning[]): A | null {
   warnings.push(...read.warnings);
   if (!read.article || !read.fingerprint) return null;
   const first = seen.get(read.fingerprint);

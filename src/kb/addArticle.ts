@@ -6,11 +6,11 @@
  * whole corpus with every rule of mergeEntities (spelling variants, organisation names that differ by
  * generic words), which this quick path does not try.
  */
-import type { Article } from '../corpus/article.ts';
+import type { ArticleText } from '../corpus/article.ts';
 import type { ArticleAnalysis, LocalEntity } from '../extract/analysis.ts';
 import { nameKey } from '../text/nameKey.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
-import { slug } from './mergeEntities.ts';
+import { slug } from './entityId.ts';
 import type { EntityRecord, EventRecord, PassageRecord, QuoteRecord } from './records.ts';
 
 /** The existing entity a local one is, by a shared full name or acronym, or a lone surname with one full-name match. */
@@ -38,7 +38,7 @@ export interface NewRecords {
   passages: PassageRecord[];
 }
 
-export function recordsForArticle(kb: KnowledgeBase, article: Article, analysis: ArticleAnalysis): NewRecords {
+export function recordsForArticle(kb: KnowledgeBase, article: ArticleText, analysis: ArticleAnalysis): NewRecords {
   const id = article.id;
   const created: EntityRecord[] = [];
   const updated: EntityRecord[] = [];

@@ -6,10 +6,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Article, Corpus, CorpusWarning } from '../corpus/article.ts';
-import { acceptArticle, emptyFolderWarning, listArticleFiles, readArticleFile, type ReadArticle } from '../corpus/load.ts';
+import type { ArticleText, CorpusWarning } from '../corpus/article.ts';
+import { acceptArticle, emptyFolderWarning, listArticleFiles } from '../corpus/load.ts';
 import type { ArticleAnalysis } from '../extract/analysis.ts';
-import { analyzeArticle } from '../extract/pipeline.ts';
+import { readAndAnalyze, type AnalyzedFile } from './readAndAnalyze.ts';
 
 /** Below this many files one thread is faster. */
 export const PARALLEL_FROM = 1500;
@@ -21,13 +21,16 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-interface Done {
-  read: ReadArticle;
-  analysis: ArticleAnalysis | null;
+/** The articles of a folder as the knowledge base keeps them, and why any file was skipped. */
+export interface AnalyzedCorpus {
+  dir: string;
+  articles: ArticleText[];
+  analyses: ArticleAnalysis[];
+  warnings: CorpusWarning[];
 }
 
-async function inWorkers(dir: string, files: string[], threads: number, onProgress?: AnalyzeOptions['onProgress']): Promise<Done[]> {
-  const results: Done[][] = [];
+async function inWorkers(dir: string, files: string[], threads: number, onProgress?: AnalyzeOptions['onProgress']): Promise<AnalyzedFile[]> {
+  const results: AnalyzedFile[][] = [];
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   let next = 0;
@@ -44,7 +47,7 @@ async function inWorkers(dir: string, files: string[], threads: number, onProgre
         current = next++;
         worker.postMessage({ dir, files: batches[current] });
       };
-      worker.on('message', (out: Done[]) => {
+      worker.on('message', (out: AnalyzedFile[]) => {
         results[current] = out;
         done += out.length;
         onProgress?.(done, files.length);
@@ -62,34 +65,38 @@ async function inWorkers(dir: string, files: string[], threads: number, onProgre
   return results.flat();
 }
 
-/** The corpus of a folder and the analysis of each of its articles. */
-export async function loadAndAnalyze(dir: string, options: AnalyzeOptions = {}): Promise<{ corpus: Corpus; analyses: ArticleAnalysis[] }> {
+/** The articles of a folder and the analysis of each. */
+export async function loadAndAnalyze(dir: string, options: AnalyzeOptions = {}): Promise<AnalyzedCorpus> {
   const listed = listArticleFiles(dir);
-  if (listed.problem) return { corpus: { dir: listed.dir, articles: [], warnings: [listed.problem] }, analyses: [] };
-  const { files } = listed;
+  if (listed.problem) return { dir: listed.dir, articles: [], analyses: [], warnings: [listed.problem] };
+  const corpus = await analyzeFiles(listed.dir, listed.files, options);
+  const empty = emptyFolderWarning(corpus.dir, corpus.articles.length, corpus.warnings);
+  if (empty) corpus.warnings.push(empty);
+  return corpus;
+}
+
+/** Reads and analyses the given files of a folder (in this order), skipping broken files and repeated articles. */
+export async function analyzeFiles(dir: string, files: string[], options: AnalyzeOptions = {}, seen = new Map<string, string>()): Promise<AnalyzedCorpus> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), Math.ceil(files.length / BATCH)));
-  let done: Done[];
+  let done: AnalyzedFile[];
   if (files.length < PARALLEL_FROM || threads === 1) {
     done = files.map((file, i) => {
-      const read = readArticleFile(listed.dir, file);
+      const one = readAndAnalyze(dir, file);
       if ((i + 1) % BATCH === 0) options.onProgress?.(i + 1, files.length);
-      return { read, analysis: read.article ? analyzeArticle(read.article) : null };
+      return one;
     });
     options.onProgress?.(files.length, files.length);
-  } else done = await inWorkers(listed.dir, files, threads, options.onProgress);
+  } else done = await inWorkers(dir, files, threads, options.onProgress);
 
   const warnings: CorpusWarning[] = [];
-  const seen = new Map<string, string>();
-  const articles: Article[] = [];
+  const articles: ArticleText[] = [];
   const analyses: ArticleAnalysis[] = [];
   done.forEach((d, i) => {
-    const article = acceptArticle(d.read, files[i]!, seen, warnings);
+    const article = acceptArticle(d, files[i]!, seen, warnings);
     if (article && d.analysis) {
       articles.push(article);
       analyses.push(d.analysis);
     }
   });
-  const empty = emptyFolderWarning(listed.dir, articles.length, warnings);
-  if (empty) warnings.push(empty);
-  return { corpus: { dir: listed.dir, articles, warnings }, analyses };
+  return { dir, articles, analyses, warnings };
 }

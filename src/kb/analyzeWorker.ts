@@ -3,12 +3,8 @@
  * back (see analyzeAll.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { readArticleFile } from '../corpus/load.ts';
-import { analyzeArticle } from '../extract/pipeline.ts';
+import { readAndAnalyze } from './readAndAnalyze.ts';
 
 parentPort?.on('message', ({ dir, files }: { dir: string; files: string[] }) => {
-  parentPort?.postMessage(files.map((file) => {
-    const read = readArticleFile(dir, file);
-    return { read, analysis: read.article ? analyzeArticle(read.article) : null };
-  }));
+  parentPort?.postMessage(files.map((file) => readAndAnalyze(dir, file)));
 });

@@ -3,40 +3,49 @@
  * across articles, and turns local quotes and events into records that point at global entity ids.
  */
 import { createHash } from 'node:crypto';
-import type { Corpus } from '../corpus/article.ts';
+import type { Article, ArticleText } from '../corpus/article.ts';
 import { analyzeArticle } from '../extract/pipeline.ts';
 import type { ArticleAnalysis } from '../extract/analysis.ts';
 import { mergeEntities } from './mergeEntities.ts';
 import type { EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
 import { compareEvents } from './eventIndex.ts';
+import { KB_VERSION } from './version.ts';
 
-/** Bump when extraction or record shapes change: cached data with another version is rebuilt. */
-export const KB_VERSION = 3;
-
-export function corpusKey(corpus: Corpus): string {
+/** A hash of the articles as read (metadata and paragraph text) and of the extraction version. */
+export function corpusKey(articles: readonly ArticleText[]): string {
   const h = createHash('sha256');
   h.update(String(KB_VERSION));
-  for (const a of corpus.articles) h.update(a.file).update('\0').update(JSON.stringify(a)).update('\0');
+  for (const a of articles) {
+    h.update(`${a.file}\0${a.title}\0${a.published}\0${a.source}\0${a.url}\0${a.author}\0`);
+    for (const p of a.paragraphs) h.update(p.text).update('\0');
+  }
   return h.digest('hex').slice(0, 32);
 }
 
-export function buildKnowledgeBaseData(corpus: Corpus, analyses: ArticleAnalysis[] = corpus.articles.map(analyzeArticle)): KnowledgeBaseData {
+/** The knowledge base's data from the articles and their analyses (analysed here when not given: small corpora and tests). */
+export function buildKnowledgeBaseData(corpus: { articles: readonly Article[] }): KnowledgeBaseData;
+export function buildKnowledgeBaseData(corpus: { articles: readonly ArticleText[] }, analyses: readonly ArticleAnalysis[]): KnowledgeBaseData;
+export function buildKnowledgeBaseData(corpus: { articles: readonly ArticleText[] }, analyses?: readonly ArticleAnalysis[]): KnowledgeBaseData {
+  analyses ??= (corpus.articles as readonly Article[]).map(analyzeArticle);
   const { entities, globalId } = mergeEntities(corpus, analyses);
   const quotes: QuoteRecord[] = [];
   const events: EventRecord[] = [];
   const passages: PassageRecord[] = [];
-  const byParagraph = new Map<string, Set<string>>();
-  for (const e of entities) {
-    for (const m of e.mentions) {
-      const key = `${m.article}#${m.paragraph}`;
-      const set = byParagraph.get(key) ?? new Set<string>();
-      set.add(e.id);
-      byParagraph.set(key, set);
-    }
-  }
-  const entityIdsIn = (articleId: string, paragraph: number): string[] => [...(byParagraph.get(`${articleId}#${paragraph}`) ?? [])];
+  // The entities named in each paragraph, from each article's own mentions, in the entities' order.
+  const rank = new Map(entities.map((e, i) => [e.id, i]));
   for (const analysis of analyses) {
     const id = analysis.articleId;
+    const inParagraph = new Map<number, Set<string>>();
+    for (const local of analysis.entities) {
+      const entityId = globalId.get(`${id}:${local.localId}`);
+      if (entityId === undefined) continue;
+      for (const m of local.mentions) {
+        const set = inParagraph.get(m.paragraph);
+        if (set) set.add(entityId);
+        else inParagraph.set(m.paragraph, new Set([entityId]));
+      }
+    }
+    const entityIdsIn = (paragraph: number): string[] => [...(inParagraph.get(paragraph) ?? [])].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     analysis.quotes.forEach((q, i) => {
       quotes.push({
         id: `${id}#q${i + 1}`, article: id, paragraph: q.span.paragraph, paragraphs: q.paragraphs, text: q.text,
@@ -47,7 +56,7 @@ export function buildKnowledgeBaseData(corpus: Corpus, analyses: ArticleAnalysis
     analysis.events.forEach((e, i) => {
       events.push({
         id: `${id}#e${i + 1}`, article: id, paragraph: e.paragraph, date: e.date, end: e.end, precision: e.precision,
-        approximate: e.approximate, text: e.text, expression: e.expression, entities: entityIdsIn(id, e.paragraph),
+        approximate: e.approximate, text: e.text, expression: e.expression, entities: entityIdsIn(e.paragraph),
       });
     });
   }
@@ -56,7 +65,7 @@ export function buildKnowledgeBaseData(corpus: Corpus, analyses: ArticleAnalysis
   }
   return {
     version: KB_VERSION,
-    corpusKey: corpusKey(corpus),
+    corpusKey: corpusKey(corpus.articles),
     articles: corpus.articles.map((a) => ({
       id: a.id, file: a.file, title: a.title, published: a.published, source: a.source, url: a.url, author: a.author,
       paragraphCount: a.paragraphs.length,

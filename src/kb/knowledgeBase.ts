@@ -11,7 +11,7 @@ import { compareEvents, EventIndex } from './eventIndex.ts';
 import { NameIndex } from './nameIndex.ts';
 import { PassageIndex, type SerializedPassageIndex } from './passageIndex.ts';
 import type { ArticleRecord, EntityRecord, EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
-import type { Article } from '../corpus/article.ts';
+import type { ArticleText } from '../corpus/article.ts';
 import type { ArticleAnalysis } from '../extract/analysis.ts';
 import { recordsForArticle } from './addArticle.ts';
 
@@ -92,7 +92,7 @@ export class KnowledgeBase {
    * the ones they name, and its quotations, events and paragraphs become searchable at once. An article
    * id already present is refused (a changed file needs a rebuild).
    */
-  addArticle(article: Article, analysis: ArticleAnalysis): boolean {
+  addArticle(article: ArticleText, analysis: ArticleAnalysis): boolean {
     if (this.articleById.has(article.id)) return false;
     const record: ArticleRecord = {
       id: article.id, file: article.file, title: article.title, published: article.published, source: article.source, url: article.url,

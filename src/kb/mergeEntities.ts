@@ -6,12 +6,13 @@
  * words ("Revolutionary Guards" ⊂ "Islamic Revolutionary Guard Corps"). Generic names ("Foreign Ministry")
  * are joined only inside one article: two articles' foreign ministries are usually two countries'.
  */
-import type { Corpus } from '../corpus/article.ts';
+import type { ArticleText } from '../corpus/article.ts';
 import type { ArticleAnalysis, EntityType, LocalEntity } from '../extract/analysis.ts';
 import { isDemonym } from '../extract/demonyms.ts';
 import { nameKey } from '../text/nameKey.ts';
 import { isSpellingVariant } from '../text/similarity.ts';
 import type { EntityRecord } from './records.ts';
+import { slug } from './entityId.ts';
 
 export interface MergedEntities {
   entities: EntityRecord[];
@@ -79,13 +80,7 @@ function roleRank(role: string): number {
   return /\.$/.test(role) ? 0 : 1;
 }
 
-/** An entity id from its name ("gila-gamliel"). */
-export function slug(name: string): string {
-  const s = nameKey(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return s || 'entity';
-}
-
-export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): MergedEntities {
+export function mergeEntities(corpus: { articles: readonly ArticleText[] }, analyses: readonly ArticleAnalysis[]): MergedEntities {
   const nodes: Node[] = [];
   for (const a of analyses) {
     for (const e of a.entities) {
@@ -144,7 +139,10 @@ export function mergeEntities(corpus: Corpus, analyses: ArticleAnalysis[]): Merg
 
   // 3. Organisation names that differ only by generic words.
   const orgs = nodes.map((n, i) => ({ n, i })).filter(({ n }) => n.local.type === 'organization' || n.local.type === 'other');
-  const orgNames = orgs.flatMap(({ n, i }) => n.keys.filter((k) => k.split(' ').length >= 2 && !isGeneric(k)).map((k) => ({ i, words: k.split(' ').map(singular) })));
+  // Each distinct name once: the nodes that share it were joined in step 1, and comparing every mention of a
+  // common name with every other would grow with the square of the corpus.
+  const seenNames = new Set<string>();
+  const orgNames = orgs.flatMap(({ n, i }) => n.keys.filter((k) => k.split(' ').length >= 2 && !isGeneric(k) && !seenNames.has(k) && seenNames.add(k)).map((k) => ({ i, words: k.split(' ').map(singular) })));
   // Candidates for a name are the longer names that contain its rarest word.
   const byWord = new Map<string, number[]>();
   orgNames.forEach((o, x) => {

@@ -31,10 +31,26 @@ export function processTerm(word: string): string | null {
   return t === '' || STOPWORDS.has(t) ? null : t;
 }
 
+/**
+ * Words seen → their terms. Normalising a word is the costliest step of indexing, and a corpus repeats
+ * a small vocabulary millions of times; the memo is emptied when it grows past its cap.
+ */
+const termMemo = new Map<string, string | null>();
+const TERM_MEMO_CAP = 500_000;
+/** A word as wordsWithOffsets finds it. */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
 function termsOf(text: string): string[] {
   const out: string[] = [];
-  for (const w of wordsWithOffsets(text)) {
-    const t = processTerm(w.word);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const word = m[0];
+    let t = termMemo.get(word);
+    if (t === undefined) {
+      if (termMemo.size >= TERM_MEMO_CAP) termMemo.clear();
+      t = processTerm(word);
+      termMemo.set(word, t);
+    }
     if (t !== null) out.push(t);
   }
   return out;

@@ -2,12 +2,12 @@
  * Watches the corpus folder while a bot runs: an article file that appears is read, analysed and added to
  * the loaded knowledge base in place (KnowledgeBase.addArticle), so it answers about it within a second
  * or two. A changed or removed file cannot be patched in place: it is logged, and the next start
- * rebuilds (the cache key covers every file's bytes).
+ * rebuilds (the cache's manifest covers every file).
  */
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
-import { ARTICLE_FILE, listArticleFiles, readArticleFile } from '../corpus/load.ts';
-import { analyzeArticle } from '../extract/pipeline.ts';
+import { ARTICLE_FILE, listArticleFiles } from '../corpus/load.ts';
+import { addFiles, fingerprintsOf } from './addFiles.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 
 export interface CorpusWatcher {
@@ -18,21 +18,14 @@ export interface CorpusWatcher {
 
 export function watchCorpus(dir: string, kb: KnowledgeBase, log: Logger, debounceMs = 300): CorpusWatcher {
   const known = new Set(kb.articles.map((a) => a.file));
+  let seen: Map<string, string> | null = null;
   const scan = (): string[] => {
-    const added: string[] = [];
-    const { files } = listArticleFiles(dir);
-    for (const file of files) {
-      if (known.has(file)) continue;
-      known.add(file);
-      const read = readArticleFile(dir, file);
-      for (const w of read.warnings) log.warn({ file: w.file }, w.message);
-      if (!read.article) continue;
-      const started = performance.now();
-      if (kb.addArticle(read.article, analyzeArticle(read.article))) {
-        added.push(file);
-        log.info({ file, ms: Math.round(performance.now() - started) }, 'article added');
-      }
-    }
+    const fresh = listArticleFiles(dir).files.filter((file) => !known.has(file));
+    if (fresh.length === 0) return [];
+    for (const file of fresh) known.add(file);
+    seen ??= fingerprintsOf(kb);
+    const { added, warnings } = addFiles(kb, dir, fresh, seen, (file, ms) => log.info({ file, ms: Math.round(ms) }, 'article added'));
+    for (const w of warnings) log.warn({ file: w.file }, w.message);
     return added;
   };
   let timer: NodeJS.Timeout | null = null;
