@@ -29,6 +29,17 @@ export function compareEvents(a: EventRecord, b: EventRecord): number {
   return as < bs ? -1 : as > bs ? 1 : a.date.length - b.date.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+function insertSorted(list: EventRecord[], e: EventRecord): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareEvents(list[mid]!, e) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, e);
+}
+
 export class EventIndex {
   private sorted: EventRecord[];
   /** Events that carry an end date (ranges), checked for overlap separately. */
@@ -62,10 +73,13 @@ export class EventIndex {
     }
   }
 
+  /** Adds events in place, each at its position (sorting the whole list again would grow with the corpus). */
   add(events: readonly EventRecord[]): void {
-    this.sorted = [...this.sorted, ...events].sort(compareEvents);
-    this.ranges = this.sorted.filter((e) => e.end !== null);
-    for (const e of events) this.indexDay(e);
+    for (const e of events) {
+      insertSorted(this.sorted, e);
+      if (e.end !== null) insertSorted(this.ranges, e);
+      this.indexDay(e);
+    }
   }
 
   all(): readonly EventRecord[] {

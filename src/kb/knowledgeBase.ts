@@ -40,7 +40,8 @@ export class KnowledgeBase {
   readonly events: EventIndex;
   private readonly articleById = new Map<string, ArticleRecord>();
   private readonly entityById = new Map<string, EntityRecord>();
-  private readonly passageById = new Map<string, PassageRecord>();
+  /** Article id → position of its first paragraph in data.passages (an article's paragraphs are consecutive). */
+  private readonly firstPassage = new Map<string, number>();
   private readonly quotesBySpeaker = new Map<string, QuoteRecord[]>();
   private readonly eventsByEntity = new Map<string, EventRecord[]>();
   /** "article#paragraph" → entity ids mentioned there. */
@@ -66,7 +67,9 @@ export class KnowledgeBase {
   constructor(readonly data: KnowledgeBaseData, prebuilt: { passageIndex?: SerializedPassageIndex } = {}) {
     for (const a of data.articles) this.articleById.set(a.id, a);
     for (const e of data.entities) this.entityById.set(e.id, e);
-    for (const p of data.passages) this.passageById.set(p.id, p);
+    data.passages.forEach((p, i) => {
+      if (p.paragraph === 1) this.firstPassage.set(p.article, i);
+    });
     for (const q of data.quotes) {
       if (!q.speaker) continue;
       const list = this.quotesBySpeaker.get(q.speaker) ?? [];
@@ -123,8 +126,8 @@ export class KnowledgeBase {
       }
     }
     this.events.add(added.events);
+    this.firstPassage.set(record.id, this.data.passages.length);
     this.data.passages.push(...added.passages);
-    for (const p of added.passages) this.passageById.set(p.id, p);
     this.passages.add(added.passages);
     this.names.add([...added.entities, ...added.updated]);
     return true;
@@ -133,6 +136,8 @@ export class KnowledgeBase {
   /** Builds the lookups that are otherwise built on first use, so that no user waits for them. */
   warmUp(): void {
     void this.entitiesByParagraph;
+    this.quotesInParagraph('', 0);
+    this.names.warmUp();
     this.passages.warmUp();
   }
 
@@ -157,7 +162,9 @@ export class KnowledgeBase {
   }
 
   passage(article: string, paragraph: number): PassageRecord | undefined {
-    return this.passageById.get(`${article}#p${paragraph}`);
+    const first = this.firstPassage.get(article);
+    const p = first === undefined ? undefined : this.data.passages[first + paragraph - 1];
+    return p && p.article === article && p.paragraph === paragraph ? p : undefined;
   }
 
   /** Where a record comes from, for every answer. */
@@ -257,7 +264,7 @@ export class KnowledgeBase {
       seen.add(key);
       // Enough candidates to pick the best few from: as many best-ranked as asked for, or a fair sample.
       if (found.filter((f) => f.rank === 0).length >= limit || (seen.size > 24 && found.length >= limit)) break;
-      const passage = this.passageById.get(`${m.article}#p${m.paragraph}`);
+      const passage = this.passage(m.article, m.paragraph);
       if (!passage) continue;
       for (const s of splitSentences(passage.text)) {
         // A cheap look for the name's last word before the normalised comparison.

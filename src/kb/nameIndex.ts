@@ -53,8 +53,10 @@ export class NameIndex {
   private words: string[] = [];
   /** Words of role descriptions ("intelligence", "minister"), for "who Intelligence Minister". */
   private readonly byRoleWord = new Map<string, Set<EntityRecord>>();
-  /** Letter trigram → entries, for fuzzy candidates. */
+  /** Letter trigram → entries, for fuzzy candidates: built at the first fuzzy lookup (or warmUp), not at start. */
   private readonly byTrigram = new Map<string, Set<number>>();
+  /** Entries indexed by trigram so far. */
+  private trigramsIndexed = 0;
   /** Entities by mentions, most first, for an empty autocomplete. */
   private popular: EntityRecord[] = [];
 
@@ -68,14 +70,12 @@ export class NameIndex {
       for (const name of new Set([entity.name, ...entity.aliases])) {
         const key = nameKey(name);
         if (!key) continue;
-        const index = this.entries.length;
         const entry = { key, name, entity };
         this.entries.push(entry);
         const list = this.byKey.get(key);
         if (list) list.push(entry);
         else this.byKey.set(key, [entry]);
         for (const word of key.split(' ')) addTo(this.byWord, word, entity);
-        for (const t of new Set(trigrams(key))) addTo(this.byTrigram, t, index);
       }
       for (const role of entity.roles) {
         for (const word of nameKey(role).split(' ')) if (word.length >= 3) addTo(this.byRoleWord, word, entity);
@@ -85,6 +85,13 @@ export class NameIndex {
     const all = new Map<string, EntityRecord>();
     for (const e of this.entries) all.set(e.entity.id, e.entity);
     this.popular = [...all.values()].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 100);
+  }
+
+  /** Indexes the trigrams of the entries not indexed yet. */
+  warmUp(): void {
+    for (; this.trigramsIndexed < this.entries.length; this.trigramsIndexed++) {
+      for (const t of new Set(trigrams(this.entries[this.trigramsIndexed]!.key))) addTo(this.byTrigram, t, this.trigramsIndexed);
+    }
   }
 
   /** Entities with a name word starting with `prefix`, from the sorted word list. */
@@ -105,6 +112,7 @@ export class NameIndex {
 
   /** Entries sharing the most letter trigrams with the key. */
   private fuzzyCandidates(key: string): NameEntry[] {
+    this.warmUp();
     const counts = new Map<number, number>();
     for (const t of new Set(trigrams(key))) {
       const hits = this.byTrigram.get(t);

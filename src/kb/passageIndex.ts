@@ -62,8 +62,6 @@ const B = 0.75;
 /** Most vocabulary terms a prefix or a typo may stand for. */
 const MAX_EXPANSIONS = 12;
 
-/** Postings of one term: document ordinals and term frequencies, interleaved. */
-type Postings = number[] | Uint32Array;
 
 /** The serialized form: the vocabulary as JSON, the numbers as one binary buffer. */
 export interface SerializedPassageIndex {
@@ -77,7 +75,15 @@ export class PassageIndex {
   private totalLength = 0;
   private readonly termId = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly postings: Postings[] = [];
+  /**
+   * Postings of each term: document ordinals and term frequencies, interleaved, in the first
+   * `postingLength[id]` numbers of a Uint32Array (4 bytes a number, where a JS array takes 8: at 100,000
+   * articles that is hundreds of megabytes). Arrays built here have room to grow; those loaded from the
+   * cache are views into one shared array, copied the first time a new article adds to them.
+   */
+  private readonly postings: Uint32Array[] = [];
+  private readonly postingLength: number[] = [];
+  private readonly ownPostings: boolean[] = [];
   private sortedTerms: string[] | null = null;
   private trigramIndex: Map<string, number[]> | null = null;
   private scratchScore = new Float64Array(0);
@@ -104,24 +110,28 @@ export class PassageIndex {
       this.termId.set(term, id);
       this.terms.push(term);
       this.postings.push(n.subarray(at, at + count * 2));
+      this.postingLength.push(count * 2);
+      this.ownPostings.push(false);
       at += count * 2;
     });
-    this.docs.push(...passages);
+    // (A loop: spreading a million passages into push() overflows the call stack.)
+    for (const p of passages) this.docs.push(p);
     return true;
   }
 
   /** The index for the on-disk cache. */
   toSerialized(): SerializedPassageIndex {
     let size = this.docs.length;
-    for (const p of this.postings) size += 1 + p.length;
+    for (const len of this.postingLength) size += 1 + len;
     const numbers = new Uint32Array(size);
     let at = 0;
     for (const len of this.docLength) numbers[at++] = len;
-    for (const p of this.postings) {
-      numbers[at++] = p.length / 2;
-      numbers.set(p, at);
-      at += p.length;
-    }
+    this.postings.forEach((p, id) => {
+      const len = this.postingLength[id]!;
+      numbers[at++] = len / 2;
+      numbers.set(len === p.length ? p : p.subarray(0, len), at);
+      at += len;
+    });
     return { meta: JSON.stringify({ docs: this.docs.length, terms: this.terms }), numbers };
   }
 
@@ -140,17 +150,23 @@ export class PassageIndex {
           id = this.terms.length;
           this.termId.set(term, id);
           this.terms.push(term);
-          this.postings.push([]);
+          this.postings.push(new Uint32Array(4));
+          this.postingLength.push(0);
+          this.ownPostings.push(true);
           this.sortedTerms = null;
           this.trigramIndex = null;
         }
         let list = this.postings[id]!;
-        // Postings loaded from the cache are a read-only view: copied the first time a new article adds to them.
-        if (list instanceof Uint32Array) {
-          list = Array.from(list);
-          this.postings[id] = list;
+        const len = this.postingLength[id]!;
+        if (len + 2 > list.length || !this.ownPostings[id]) {
+          const grown = new Uint32Array(Math.max(8, Math.ceil((len + 2) * 1.5)));
+          grown.set(list.subarray(0, len));
+          this.postings[id] = list = grown;
+          this.ownPostings[id] = true;
         }
-        list.push(doc, tf);
+        list[len] = doc;
+        list[len + 1] = tf;
+        this.postingLength[id] = len + 2;
       }
     }
   }
@@ -187,7 +203,7 @@ export class PassageIndex {
     }
     const out: number[] = [];
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) if (sorted[i] !== prefix) out.push(this.termId.get(sorted[i]!)!);
-    return out.sort((a, b) => this.postings[b]!.length - this.postings[a]!.length).slice(0, MAX_EXPANSIONS);
+    return out.sort((a, b) => this.postingLength[b]! - this.postingLength[a]!).slice(0, MAX_EXPANSIONS);
   }
 
   /** Vocabulary terms one or two edits away (a typo), found through shared letter trigrams. */
@@ -243,9 +259,10 @@ export class PassageIndex {
       for (const { id, weight } of list) {
         used.add(this.terms[id]!);
         const postings = this.postings[id]!;
-        const df = postings.length / 2;
+        const length = this.postingLength[id]!;
+        const df = length / 2;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < postings.length; i += 2) {
+        for (let i = 0; i < length; i += 2) {
           const doc = postings[i]!;
           const tf = postings[i + 1]!;
           if (matched[doc] === 0 && score[doc] === 0) touched.push(doc);
