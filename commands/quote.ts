@@ -8,7 +8,7 @@ import { count, cutNote, entityJson, MAX_ITEMS, quoteItem, quoteJson } from './f
 import { choiceReply, notFoundReply, resolveEntity, type Resolved } from './resolveEntity.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import type { QuoteRecord } from '../src/kb/records.ts';
-import { normalizeTerm, wordsWithOffsets } from '../src/text/normalizeForMatch.ts';
+import { normalizeTerm, normalizeTermCached, wordsWithOffsets } from '../src/text/normalizeForMatch.ts';
 
 const TOPIC_SPLIT = /\s+(?:about|on|regarding|concerning|re:?)\s+/i;
 
@@ -37,7 +37,7 @@ function onTopic(quotes: readonly QuoteRecord[], topic: string): QuoteRecord[] {
   const wanted = stems(topic);
   if (wanted.length === 0) return [...quotes];
   return quotes.filter((q) => {
-    const words = wordsWithOffsets(q.text).map((w) => normalizeTerm(w.word));
+    const words = wordsWithOffsets(q.text).map((w) => normalizeTermCached(w.word));
     return wanted.every((s) => words.some((w) => w.startsWith(s)));
   });
 }

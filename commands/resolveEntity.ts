@@ -34,7 +34,7 @@ export function resolveEntity(kb: KnowledgeBase, query: string): Resolved {
 
 /** The name to type to get exactly this entity (its id when another entity shares its name). */
 export function pickName(kb: KnowledgeBase, entity: EntityRecord): string {
-  return kb.entities.some((e) => e !== entity && e.name === entity.name) ? entity.id : entity.name;
+  return kb.sharesName(entity) ? entity.id : entity.name;
 }
 
 export function choiceReply(kb: KnowledgeBase, command: string, query: string, candidates: EntityRecord[]): Reply {

@@ -60,19 +60,14 @@ function periodLabel(from: string, to: string): string {
 }
 
 /** One item per sentence and date: "a month ago … two weeks later" in one sentence, both June, shows once. */
-function distinct(events: readonly EventRecord[]): EventRecord[] {
-  const seen = new Set<string>();
-  return events.filter((e) => {
-    const key = `${e.article}#${e.paragraph}|${e.text}|${e.date}|${e.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+function distinct(kb: KnowledgeBase, events: readonly EventRecord[]): EventRecord[] {
+  return events.filter((e) => !kb.events.isRepeat(e));
 }
 
+/** Sections by year of events already without repeats. */
 function byYear(kb: KnowledgeBase, events: readonly EventRecord[]): ReplySection[] {
   const sections: ReplySection[] = [];
-  for (const e of distinct(events)) {
+  for (const e of events) {
     const year = e.date.slice(0, 4);
     let section = sections[sections.length - 1];
     if (!section || section.heading !== year) {
@@ -93,7 +88,7 @@ export const timeline: Command = {
     const period = /\d{4}/.test(args) ? parsePeriod(args) : null;
     if (period) {
       const events = kb.events.between(period.from, period.to);
-      const shown = distinct(events);
+      const shown = distinct(kb, events);
       const label = periodLabel(period.from, period.to);
       if (events.length === 0) {
         const all = kb.events.all();
@@ -118,7 +113,7 @@ export const timeline: Command = {
     if (resolved.kind === 'choice') return { ok: true, reply: choiceReply(kb, 'timeline', args, resolved.candidates), data: { query: args, entity: null, candidates: resolved.candidates.map(entityJson), events: [] } };
     const entity = resolved.entity;
     const events = kb.eventsFor(entity.id);
-    const shown = distinct(events);
+    const shown = distinct(kb, events);
     if (events.length === 0) {
       return { ok: false, reply: { kind: 'not-found', title: `No dated events for ${entity.name}`, summary: `The articles mention ${entity.name} but give no date with them. Try "who ${args}".`, sections: [] }, data: { query: args, entity: entityJson(entity), events: [] } };
     }

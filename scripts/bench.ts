@@ -304,10 +304,10 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 // ---------------------------------------------------------------------------------------------------------
 // Queries
 
-type Kind = 'autocomplete' | 'who' | 'quote' | 'timeline' | 'onthisday' | 'search';
+export type Kind = 'autocomplete' | 'who' | 'quote' | 'timeline' | 'onthisday' | 'search';
 const KINDS: Kind[] = ['autocomplete', 'who', 'quote', 'timeline', 'onthisday', 'search'];
 
-interface Query {
+export interface Query {
   kind: Kind;
   text: string;
   /** The entity the query was made from (autocomplete), for its hit rate. */
@@ -330,7 +330,7 @@ function documentFrequency(passages: readonly PassageRecord[], sample = 30_000):
   return df;
 }
 
-class QueryMaker {
+export class QueryMaker {
   private readonly entities: readonly EntityRecord[];
   private readonly entityZipf: Zipf;
   private readonly speakers: EntityRecord[];
@@ -975,4 +975,5 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+// Run as a script (not when a profiling script imports QueryMaker).
+if (process.argv[1] && resolve(process.argv[1]) === SELF) process.exitCode = await main();

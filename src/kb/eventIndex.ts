@@ -12,24 +12,14 @@ export function spanOf(date: IsoDate): [string, string] {
   return [date, date];
 }
 
-function lowerBound(sorted: readonly EventRecord[], day: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spanOf(sorted[mid]!.date)[0] < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function compareEvents(a: EventRecord, b: EventRecord): number {
   const [as] = spanOf(a.date);
   const [bs] = spanOf(b.date);
   return as < bs ? -1 : as > bs ? 1 : a.date.length - b.date.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function insertSorted(list: EventRecord[], e: EventRecord): void {
+/** Where `e` goes in a list sorted by compareEvents (after its equals). */
+function insertionPoint(list: readonly EventRecord[], e: EventRecord): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -37,20 +27,27 @@ function insertSorted(list: EventRecord[], e: EventRecord): void {
     if (compareEvents(list[mid]!, e) <= 0) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, e);
+  return lo;
 }
 
 export class EventIndex {
   private sorted: EventRecord[];
-  /** Events that carry an end date (ranges), checked for overlap separately. */
+  /** First day each event covers (spanOf(date)[0]), parallel to `sorted`: the binary searches compare these. */
+  private starts: string[];
+  /** Events that carry an end date (ranges), checked for overlap separately, with their first and last days. */
   private ranges: EventRecord[];
+  private rangeSpans: Array<[string, string]>;
   private byMonthDay = new Map<string, EventRecord[]>();
+  /** Events that repeat an earlier one (the same sentence giving the same date twice): found on first use. */
+  private repeats: Set<EventRecord> | null = null;
 
   constructor(events: readonly EventRecord[]) {
     // The cache stores events already in order: checking is one pass, sorting again is not needed.
     const inOrder = events.every((e, i) => i === 0 || compareEvents(events[i - 1]!, e) <= 0);
     this.sorted = inOrder ? [...events] : [...events].sort(compareEvents);
+    this.starts = this.sorted.map((e) => spanOf(e.date)[0]);
     this.ranges = this.sorted.filter((e) => e.end !== null);
+    this.rangeSpans = this.ranges.map((e) => [spanOf(e.date)[0], spanOf(e.end!)[1]]);
     for (const e of this.sorted) this.indexDay(e);
   }
 
@@ -76,33 +73,83 @@ export class EventIndex {
   /** Adds events in place, each at its position (sorting the whole list again would grow with the corpus). */
   add(events: readonly EventRecord[]): void {
     for (const e of events) {
-      insertSorted(this.sorted, e);
-      if (e.end !== null) insertSorted(this.ranges, e);
+      const at = insertionPoint(this.sorted, e);
+      this.sorted.splice(at, 0, e);
+      this.starts.splice(at, 0, spanOf(e.date)[0]);
+      if (e.end !== null) {
+        const r = insertionPoint(this.ranges, e);
+        this.ranges.splice(r, 0, e);
+        this.rangeSpans.splice(r, 0, [spanOf(e.date)[0], spanOf(e.end)[1]]);
+      }
       this.indexDay(e);
     }
+    this.repeats = null;
   }
 
   all(): readonly EventRecord[] {
     return this.sorted;
   }
 
+  private lowerBound(day: string): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < day) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Events whose date falls within [from, to] (partial dates; `to` inclusive of its whole span), date order. */
   between(from: IsoDate, to: IsoDate): EventRecord[] {
     const start = spanOf(from)[0];
     const end = spanOf(to)[1];
-    const out: EventRecord[] = [];
-    for (let i = lowerBound(this.sorted, start); i < this.sorted.length; i++) {
-      const e = this.sorted[i]!;
-      if (spanOf(e.date)[0] > end) break;
-      out.push(e);
-    }
-    // A range that starts before `from` but runs into it.
-    for (const e of this.ranges) if (spanOf(e.date)[0] < start && spanOf(e.end!)[1] >= start && !out.includes(e)) out.unshift(e);
+    // Ranges that start before `from` but run into it come first (they are not in the main run).
+    const before: EventRecord[] = [];
+    this.ranges.forEach((e, i) => {
+      const [first, last] = this.rangeSpans[i]!;
+      if (first < start && last >= start) before.push(e);
+    });
+    const out = before.reverse();
+    for (let i = this.lowerBound(start); i < this.sorted.length && this.starts[i]! <= end; i++) out.push(this.sorted[i]!);
     return out;
   }
 
   /** Day-precision events on a month and day ("06-22") in any year, oldest first. */
   onMonthDay(monthDay: string): EventRecord[] {
     return [...(this.byMonthDay.get(monthDay) ?? [])].sort(compareEvents);
+  }
+
+  /**
+   * Whether the event repeats an earlier one: the same article, paragraph, sentence and dates ("a month
+   * ago … two weeks later", both June). A repeat has its first's date, so it sits in the same run of
+   * equal dates: one pass over the sorted events finds them all.
+   */
+  isRepeat(e: EventRecord): boolean {
+    if (!this.repeats) {
+      const repeats = new Set<EventRecord>();
+      let run = 0;
+      for (let i = 1; i <= this.sorted.length; i++) {
+        if (i < this.sorted.length && this.sorted[i]!.date === this.sorted[run]!.date) continue;
+        if (i - run > 1) {
+          const seen = new Set<string>();
+          for (let j = run; j < i; j++) {
+            const x = this.sorted[j]!;
+            const key = `${x.article}#${x.paragraph}|${x.end}|${x.text}`;
+            if (seen.has(key)) repeats.add(x);
+            else seen.add(key);
+          }
+        }
+        run = i;
+      }
+      this.repeats = repeats;
+    }
+    return this.repeats.has(e);
+  }
+
+  /** Builds the repeat list now rather than at the first timeline. */
+  warmUp(): void {
+    this.isRepeat(this.sorted[0]!);
   }
 }

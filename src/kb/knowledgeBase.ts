@@ -5,7 +5,8 @@
  */
 import type { IsoDate } from '../corpus/article.ts';
 import { splitSentences } from '../corpus/sentences.ts';
-import { normalizeTerm, wordsWithOffsets } from '../text/normalizeForMatch.ts';
+import { nameKey } from '../text/nameKey.ts';
+import { normalizeTermCached, wordsWithOffsets } from '../text/normalizeForMatch.ts';
 import type { Citation } from '../reply/reply.ts';
 import { compareEvents, EventIndex } from './eventIndex.ts';
 import { NameIndex } from './nameIndex.ts';
@@ -97,6 +98,7 @@ export class KnowledgeBase {
    */
   addArticle(article: ArticleText, analysis: ArticleAnalysis): boolean {
     if (this.articleById.has(article.id)) return false;
+    this.articleRanks = null;
     const record: ArticleRecord = {
       id: article.id, file: article.file, title: article.title, published: article.published, source: article.source, url: article.url,
       author: article.author, paragraphCount: article.paragraphs.length,
@@ -136,8 +138,10 @@ export class KnowledgeBase {
   /** Builds the lookups that are otherwise built on first use, so that no user waits for them. */
   warmUp(): void {
     void this.entitiesByParagraph;
+    this.articleRank('');
     this.quotesInParagraph('', 0);
     this.names.warmUp();
+    this.events.warmUp();
     this.passages.warmUp();
   }
 
@@ -180,13 +184,36 @@ export class KnowledgeBase {
     };
   }
 
+  /** Each article's place in publication date order (unknown dates last, then by id): built on first use. */
+  private articleRanks: Map<string, number> | null = null;
+
+  /** An article's place in publication date order (articles not in the knowledge base last). */
+  articleRank(id: string): number {
+    if (!this.articleRanks) {
+      const order = [...this.data.articles].sort((a, b) => {
+        const da = a.published ?? '9999';
+        const db = b.published ?? '9999';
+        return da !== db ? (da < db ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      });
+      this.articleRanks = new Map(order.map((a, i) => [a.id, i]));
+    }
+    return this.articleRanks.get(id) ?? Number.MAX_SAFE_INTEGER;
+  }
+
   /** Publication date order (unknown dates last), then article id and paragraph. */
   compareByArticle(a: { article: string; paragraph: number }, b: { article: string; paragraph: number }): number {
-    const da = this.articleById.get(a.article)?.published ?? '9999';
-    const db = this.articleById.get(b.article)?.published ?? '9999';
-    if (da !== db) return da < db ? -1 : 1;
-    if (a.article !== b.article) return a.article < b.article ? -1 : 1;
+    if (a.article !== b.article) {
+      const ra = this.articleRank(a.article);
+      const rb = this.articleRank(b.article);
+      if (ra !== rb) return ra - rb;
+      return a.article < b.article ? -1 : 1;
+    }
     return a.paragraph - b.paragraph;
+  }
+
+  /** Whether another entity has exactly this one's name (then its id is what tells them apart). */
+  sharesName(entity: EntityRecord): boolean {
+    return this.names.exactly(nameKey(entity.name)).some((e) => e !== entity && e.name === entity.name);
   }
 
   quotesBy(entityId: string): readonly QuoteRecord[] {
@@ -299,5 +326,5 @@ function nameCues(entity: EntityRecord): string[] {
 }
 
 function wordsOf(text: string): string[] {
-  return wordsWithOffsets(text).map((w) => normalizeTerm(w.word)).filter((w) => w !== '');
+  return wordsWithOffsets(text).map((w) => normalizeTermCached(w.word)).filter((w) => w !== '');
 }

@@ -110,20 +110,38 @@ export class NameIndex {
     return [...out];
   }
 
-  /** Entries sharing the most letter trigrams with the key. */
+  /** Scratch counts for fuzzyCandidates, one per entry (reused: no allocation proportional to the names). */
+  private trigramCounts = new Uint8Array(0);
+
+  /** Entries sharing the most letter trigrams with the key (ties in entry order). */
   private fuzzyCandidates(key: string): NameEntry[] {
     this.warmUp();
-    const counts = new Map<number, number>();
+    if (this.trigramCounts.length < this.entries.length) this.trigramCounts = new Uint8Array(this.entries.length + 1024);
+    const counts = this.trigramCounts;
+    const touched: number[] = [];
+    let most = 0;
     for (const t of new Set(trigrams(key))) {
       const hits = this.byTrigram.get(t);
       // A trigram in a third of all names says little and costs much.
       if (!hits || hits.size > Math.max(400, this.entries.length / 20)) continue;
-      for (const i of hits) counts.set(i, (counts.get(i) ?? 0) + 1);
+      for (const i of hits) {
+        if (counts[i] === 0) touched.push(i);
+        if (counts[i]! < 255) counts[i]!++;
+        if (counts[i]! > most) most = counts[i]!;
+      }
     }
-    return [...counts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, FUZZY_CANDIDATES)
-      .map(([i]) => this.entries[i]!);
+    // The candidates with the most shared trigrams, bucketed by count instead of sorted.
+    const buckets: number[][] = Array.from({ length: most + 1 }, () => []);
+    for (const i of touched) buckets[counts[i]!]!.push(i);
+    for (const i of touched) counts[i] = 0;
+    const out: NameEntry[] = [];
+    for (let c = most; c >= 1 && out.length < FUZZY_CANDIDATES; c--) {
+      for (const i of buckets[c]!.sort((a, b) => a - b)) {
+        if (out.length >= FUZZY_CANDIDATES) break;
+        out.push(this.entries[i]!);
+      }
+    }
+    return out;
   }
 
   private fuzzy(key: string, threshold: number, limit: number): Array<{ entry: NameEntry; score: number }> {

@@ -272,15 +272,22 @@ export class PassageIndex {
       }
     });
     const all = (1 << Math.min(queryTerms.length, 8)) - 1;
+    // The best `limit` passages, kept in a small sorted list: sorting every passage a common word touches
+    // would cost more than finding them.
     const rank = (needAll: boolean): Array<{ doc: number; score: number }> => {
       const out: Array<{ doc: number; score: number }> = [];
       for (const doc of touched) {
         if (needAll && (matched[doc]! & all) !== all) continue;
-        if (filter && !filter(this.docs[doc]!)) continue;
         // A passage that has more of the query's words ranks first.
-        out.push({ doc, score: score[doc]! * (1 + popcount(matched[doc]!)) });
+        const s = score[doc]! * (1 + popcount(matched[doc]!));
+        if (out.length >= limit && s <= out[out.length - 1]!.score) continue;
+        if (filter && !filter(this.docs[doc]!)) continue;
+        let at = out.length;
+        while (at > 0 && out[at - 1]!.score < s) at--;
+        out.splice(at, 0, { doc, score: s });
+        if (out.length > limit) out.pop();
       }
-      return out.sort((a, b) => b.score - a.score).slice(0, limit);
+      return out;
     };
     let matchedAll = true;
     let best = rank(true);

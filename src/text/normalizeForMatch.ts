@@ -24,6 +24,20 @@ export function normalizeTerm(term: string): string {
     .replace(/['.]/g, '');
 }
 
+const termCache = new Map<string, string>();
+const TERM_CACHE_CAP = 200_000;
+
+/** normalizeTerm, remembered: text is a small vocabulary repeated many times, and normalising is costly. */
+export function normalizeTermCached(word: string): string {
+  let t = termCache.get(word);
+  if (t === undefined) {
+    if (termCache.size >= TERM_CACHE_CAP) termCache.clear();
+    t = normalizeTerm(word);
+    termCache.set(word, t);
+  }
+  return t;
+}
+
 /** Words of a text with their offsets (letters and digits, inner apostrophes and hyphens kept together). */
 export function wordsWithOffsets(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
