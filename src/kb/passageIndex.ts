@@ -88,6 +88,8 @@ export class PassageIndex {
   private trigramIndex: Map<string, number[]> | null = null;
   private scratchScore = new Float64Array(0);
   private scratchMatched = new Uint8Array(0);
+  /** The documents a query touched (a prefix of this array): no per-query array that grows with the corpus. */
+  private scratchTouched = new Int32Array(0);
 
   /** Builds the index, or loads it from the cache (`serialized` from toSerialized over the same passages). */
   constructor(passages: readonly PassageRecord[], serialized?: SerializedPassageIndex) {
@@ -240,6 +242,42 @@ export class PassageIndex {
     return out;
   }
 
+  /** Per passage, BM25's length term K1·(1 − B + B·length/average): computed once per corpus size, not per posting. */
+  private docNorm = new Float64Array(0);
+  private docNormFor = -1;
+
+  private norms(): Float64Array {
+    const n = this.docs.length;
+    if (this.docNormFor !== n) {
+      const avgLength = this.totalLength / n || 1;
+      this.docNorm = new Float64Array(n);
+      for (let d = 0; d < n; d++) this.docNorm[d] = K1 * (1 - B + (B * this.docLength[d]!) / avgLength);
+      this.docNormFor = n;
+    }
+    return this.docNorm;
+  }
+
+  private idf(id: number): number {
+    const n = this.docs.length;
+    const df = this.postingLength[id]! / 2;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The position of `doc` in a term's postings (documents ascending), or -1. */
+  private locate(id: number, doc: number): number {
+    const postings = this.postings[id]!;
+    let lo = 0;
+    let hi = this.postingLength[id]! / 2;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const d = postings[2 * mid]!;
+      if (d === doc) return 2 * mid;
+      if (d < doc) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+
   find(query: string, limit = 10, filter?: (p: PassageRecord) => boolean): PassageHit[] {
     const queryTerms = [...new Set(termsOf(query))];
     if (queryTerms.length === 0 || this.docs.length === 0) return [];
@@ -247,57 +285,16 @@ export class PassageIndex {
     if (this.scratchScore.length < n) {
       this.scratchScore = new Float64Array(n + 1024);
       this.scratchMatched = new Uint8Array(n + 1024);
+      this.scratchTouched = new Int32Array(n + 1024);
     }
-    const score = this.scratchScore;
-    const matched = this.scratchMatched;
-    const touched: number[] = [];
-    const avgLength = this.totalLength / n || 1;
     const used = new Set<string>();
     const expansions = queryTerms.map((t) => this.expand(t));
-    expansions.forEach((list, q) => {
-      const bit = 1 << Math.min(q, 7);
-      for (const { id, weight } of list) {
-        used.add(this.terms[id]!);
-        const postings = this.postings[id]!;
-        const length = this.postingLength[id]!;
-        const df = length / 2;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < length; i += 2) {
-          const doc = postings[i]!;
-          const tf = postings[i + 1]!;
-          if (matched[doc] === 0 && score[doc] === 0) touched.push(doc);
-          matched[doc]! |= bit;
-          score[doc]! += weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docLength[doc]!) / avgLength)));
-        }
-      }
-    });
-    const all = (1 << Math.min(queryTerms.length, 8)) - 1;
-    // The best `limit` passages, kept in a small sorted list: sorting every passage a common word touches
-    // would cost more than finding them.
-    const rank = (needAll: boolean): Array<{ doc: number; score: number }> => {
-      const out: Array<{ doc: number; score: number }> = [];
-      for (const doc of touched) {
-        if (needAll && (matched[doc]! & all) !== all) continue;
-        // A passage that has more of the query's words ranks first.
-        const s = score[doc]! * (1 + popcount(matched[doc]!));
-        if (out.length >= limit && s <= out[out.length - 1]!.score) continue;
-        if (filter && !filter(this.docs[doc]!)) continue;
-        let at = out.length;
-        while (at > 0 && out[at - 1]!.score < s) at--;
-        out.splice(at, 0, { doc, score: s });
-        if (out.length > limit) out.pop();
-      }
-      return out;
-    };
+    for (const list of expansions) for (const { id } of list) used.add(this.terms[id]!);
     let matchedAll = true;
-    let best = rank(true);
-    if (best.length === 0) {
+    let best = this.findAll(expansions, limit, filter);
+    if (best === null) {
       matchedAll = false;
-      best = rank(false);
-    }
-    for (const doc of touched) {
-      score[doc] = 0;
-      matched[doc] = 0;
+      best = this.findAny(expansions, limit, filter);
     }
     return best.map(({ doc, score: s }) => {
       const passage = this.docs[doc]!;
@@ -309,6 +306,134 @@ export class PassageIndex {
       return { passage, score: s, marks, matchedAll };
     });
   }
+
+  /**
+   * Passages with every query word (AND), best first; null when there are none. The word with the
+   * shortest postings gives the candidates; each further word is looked up for those candidates only (a
+   * binary search in its postings) unless reading its postings through is cheaper. A common word then
+   * costs the few candidates, not its hundred thousand passages.
+   */
+  private findAll(expansions: ReadonlyArray<Array<{ id: number; weight: number }>>, limit: number, filter?: (p: PassageRecord) => boolean): Array<{ doc: number; score: number }> | null {
+    if (expansions.some((list) => list.length === 0)) return null;
+    const score = this.scratchScore;
+    const matched = this.scratchMatched;
+    const norm = this.norms();
+    const size = (list: Array<{ id: number }>): number => list.reduce((sum, { id }) => sum + this.postingLength[id]!, 0);
+    const order = expansions.map((list, q) => ({ list, q, size: size(list) })).sort((a, b) => a.size - b.size);
+    const touched = this.scratchTouched;
+    let count = 0;
+    const first = order[0]!;
+    const firstBit = 1 << Math.min(first.q, 7);
+    for (const { id, weight } of first.list) {
+      const postings = this.postings[id]!;
+      const length = this.postingLength[id]!;
+      const w = weight * this.idf(id) * (K1 + 1);
+      for (let i = 0; i < length; i += 2) {
+        const doc = postings[i]!;
+        const tf = postings[i + 1]!;
+        if (matched[doc] === 0) touched[count++] = doc;
+        matched[doc]! |= firstBit;
+        score[doc]! += (w * tf) / (tf + norm[doc]!);
+      }
+    }
+    // The candidates are touched[0..count): after each word, those without it are cleared and dropped.
+    let need = firstBit;
+    for (let k = 1; k < order.length && count > 0; k++) {
+      const { list, q } = order[k]!;
+      const bit = 1 << Math.min(q, 7);
+      for (const { id, weight } of list) {
+        const postings = this.postings[id]!;
+        const length = this.postingLength[id]!;
+        const w = weight * this.idf(id) * (K1 + 1);
+        if (count * Math.log2(length / 2 + 2) < length / 2) {
+          for (let c = 0; c < count; c++) {
+            const doc = touched[c]!;
+            const at = this.locate(id, doc);
+            if (at < 0) continue;
+            const tf = postings[at + 1]!;
+            matched[doc]! |= bit;
+            score[doc]! += (w * tf) / (tf + norm[doc]!);
+          }
+        } else {
+          for (let i = 0; i < length; i += 2) {
+            const doc = postings[i]!;
+            if ((matched[doc]! & need) !== need) continue;
+            const tf = postings[i + 1]!;
+            matched[doc]! |= bit;
+            score[doc]! += (w * tf) / (tf + norm[doc]!);
+          }
+        }
+      }
+      need |= bit;
+      let kept = 0;
+      for (let c = 0; c < count; c++) {
+        const doc = touched[c]!;
+        if ((matched[doc]! & need) === need) touched[kept++] = doc;
+        else {
+          score[doc] = 0;
+          matched[doc] = 0;
+        }
+      }
+      count = kept;
+    }
+    const factor = 1 + popcount(need);
+    const best = topK(touched, count, (doc) => score[doc]! * factor, limit, filter && ((doc) => filter(this.docs[doc]!)));
+    for (let c = 0; c < count; c++) {
+      score[touched[c]!] = 0;
+      matched[touched[c]!] = 0;
+    }
+    return best.length ? best : null;
+  }
+
+  /** Passages with any query word (OR), those with more of the words first, then by score. */
+  private findAny(expansions: ReadonlyArray<Array<{ id: number; weight: number }>>, limit: number, filter?: (p: PassageRecord) => boolean): Array<{ doc: number; score: number }> {
+    const score = this.scratchScore;
+    const matched = this.scratchMatched;
+    const norm = this.norms();
+    const touched = this.scratchTouched;
+    let count = 0;
+    expansions.forEach((list, q) => {
+      const bit = 1 << Math.min(q, 7);
+      for (const { id, weight } of list) {
+        const postings = this.postings[id]!;
+        const length = this.postingLength[id]!;
+        const w = weight * this.idf(id) * (K1 + 1);
+        for (let i = 0; i < length; i += 2) {
+          const doc = postings[i]!;
+          const tf = postings[i + 1]!;
+          if (matched[doc] === 0) touched[count++] = doc;
+          matched[doc]! |= bit;
+          score[doc]! += (w * tf) / (tf + norm[doc]!);
+        }
+      }
+    });
+    // A passage that has more of the query's words ranks first.
+    const best = topK(touched, count, (doc) => score[doc]! * (1 + popcount(matched[doc]!)), limit, filter && ((doc) => filter(this.docs[doc]!)));
+    for (let c = 0; c < count; c++) {
+      score[touched[c]!] = 0;
+      matched[touched[c]!] = 0;
+    }
+    return best;
+  }
+}
+
+/**
+ * The `limit` best documents, kept in a small sorted list (ties in the order given): sorting every
+ * passage a common word touches would cost more than finding them.
+ */
+function topK(docs: Int32Array, count: number, scoreOf: (doc: number) => number, limit: number, keep?: (doc: number) => boolean): Array<{ doc: number; score: number }> {
+  const out: Array<{ doc: number; score: number }> = [];
+  for (let c = 0; c < count; c++) {
+    const doc = docs[c]!;
+    const s = scoreOf(doc);
+    if (out.length >= limit && s <= out[out.length - 1]!.score) continue;
+    if (keep && !keep(doc)) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1]!.score < s) at--;
+    out.splice(at, 0, { doc, score: s });
+    if (out.length > limit) out.pop();
+  }
+  return out;
 }
 
 function trigrams(term: string): string[] {
