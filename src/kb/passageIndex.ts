@@ -8,7 +8,7 @@
  * rebuilding MiniSearch's tree from its JSON took seconds), and a query is a pass over the postings of its
  * few words into a scratch array, with no per-query allocation proportional to the corpus.
  */
-import { normalizeTerm, wordsWithOffsets } from '../text/normalizeForMatch.ts';
+import { eachWord, normalizeTermCached, wordsWithOffsets } from '../text/normalizeForMatch.ts';
 import { editDistance } from '../text/similarity.ts';
 import type { PassageRecord } from './records.ts';
 
@@ -27,32 +27,16 @@ export interface PassageHit {
 }
 
 export function processTerm(word: string): string | null {
-  const t = normalizeTerm(word);
+  const t = normalizeTermCached(word);
   return t === '' || STOPWORDS.has(t) ? null : t;
 }
 
-/**
- * Words seen → their terms. Normalising a word is the costliest step of indexing, and a corpus repeats
- * a small vocabulary millions of times; the memo is emptied when it grows past its cap.
- */
-const termMemo = new Map<string, string | null>();
-const TERM_MEMO_CAP = 500_000;
-/** A word as wordsWithOffsets finds it. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
-
 function termsOf(text: string): string[] {
   const out: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const word = m[0];
-    let t = termMemo.get(word);
-    if (t === undefined) {
-      if (termMemo.size >= TERM_MEMO_CAP) termMemo.clear();
-      t = processTerm(word);
-      termMemo.set(word, t);
-    }
+  eachWord(text, (word) => {
+    const t = processTerm(word);
     if (t !== null) out.push(t);
-  }
+  });
   return out;
 }
 
@@ -278,6 +262,39 @@ export class PassageIndex {
     return -1;
   }
 
+  /**
+   * Reads a word's postings through, adding each passage's BM25 share to the scratch scores and `bit` to
+   * its matched words; passages touched for the first time are appended to touched[count..]. Returns the
+   * new count.
+   */
+  private scanAll(list: ReadonlyArray<{ id: number; weight: number }>, bit: number, count: number): number {
+    const score = this.scratchScore;
+    const matched = this.scratchMatched;
+    const touched = this.scratchTouched;
+    const norm = this.norms();
+    for (const { id, weight } of list) {
+      const postings = this.postings[id]!;
+      const length = this.postingLength[id]!;
+      const w = weight * this.idf(id) * (K1 + 1);
+      for (let i = 0; i < length; i += 2) {
+        const doc = postings[i]!;
+        const tf = postings[i + 1]!;
+        if (matched[doc] === 0) touched[count++] = doc;
+        matched[doc]! |= bit;
+        score[doc]! += (w * tf) / (tf + norm[doc]!);
+      }
+    }
+    return count;
+  }
+
+  /** Resets the scratch scores of touched[0..count) for the next query. */
+  private clearScratch(count: number): void {
+    for (let c = 0; c < count; c++) {
+      this.scratchScore[this.scratchTouched[c]!] = 0;
+      this.scratchMatched[this.scratchTouched[c]!] = 0;
+    }
+  }
+
   find(query: string, limit = 10, filter?: (p: PassageRecord) => boolean): PassageHit[] {
     const queryTerms = [...new Set(termsOf(query))];
     if (queryTerms.length === 0 || this.docs.length === 0) return [];
@@ -321,21 +338,9 @@ export class PassageIndex {
     const size = (list: Array<{ id: number }>): number => list.reduce((sum, { id }) => sum + this.postingLength[id]!, 0);
     const order = expansions.map((list, q) => ({ list, q, size: size(list) })).sort((a, b) => a.size - b.size);
     const touched = this.scratchTouched;
-    let count = 0;
     const first = order[0]!;
     const firstBit = 1 << Math.min(first.q, 7);
-    for (const { id, weight } of first.list) {
-      const postings = this.postings[id]!;
-      const length = this.postingLength[id]!;
-      const w = weight * this.idf(id) * (K1 + 1);
-      for (let i = 0; i < length; i += 2) {
-        const doc = postings[i]!;
-        const tf = postings[i + 1]!;
-        if (matched[doc] === 0) touched[count++] = doc;
-        matched[doc]! |= firstBit;
-        score[doc]! += (w * tf) / (tf + norm[doc]!);
-      }
-    }
+    let count = this.scanAll(first.list, firstBit, 0);
     // The candidates are touched[0..count): after each word, those without it are cleared and dropped.
     let need = firstBit;
     for (let k = 1; k < order.length && count > 0; k++) {
@@ -378,41 +383,21 @@ export class PassageIndex {
     }
     const factor = 1 + popcount(need);
     const best = topK(touched, count, (doc) => score[doc]! * factor, limit, filter && ((doc) => filter(this.docs[doc]!)));
-    for (let c = 0; c < count; c++) {
-      score[touched[c]!] = 0;
-      matched[touched[c]!] = 0;
-    }
+    this.clearScratch(count);
     return best.length ? best : null;
   }
 
   /** Passages with any query word (OR), those with more of the words first, then by score. */
   private findAny(expansions: ReadonlyArray<Array<{ id: number; weight: number }>>, limit: number, filter?: (p: PassageRecord) => boolean): Array<{ doc: number; score: number }> {
-    const score = this.scratchScore;
-    const matched = this.scratchMatched;
-    const norm = this.norms();
-    const touched = this.scratchTouched;
     let count = 0;
     expansions.forEach((list, q) => {
-      const bit = 1 << Math.min(q, 7);
-      for (const { id, weight } of list) {
-        const postings = this.postings[id]!;
-        const length = this.postingLength[id]!;
-        const w = weight * this.idf(id) * (K1 + 1);
-        for (let i = 0; i < length; i += 2) {
-          const doc = postings[i]!;
-          const tf = postings[i + 1]!;
-          if (matched[doc] === 0) touched[count++] = doc;
-          matched[doc]! |= bit;
-          score[doc]! += (w * tf) / (tf + norm[doc]!);
-        }
-      }
+      count = this.scanAll(list, 1 << Math.min(q, 7), count);
     });
     // A passage that has more of the query's words ranks first.
-    const best = topK(touched, count, (doc) => score[doc]! * (1 + popcount(matched[doc]!)), limit, filter && ((doc) => filter(this.docs[doc]!)));
-    for (let c = 0; c < count; c++) {
-      score[touched[c]!] = 0;
-      matched[touched[c]!] = 0;
-    }
+    const score = this.scratchScore;
+    const matched = this.scratchMatched;
+    const best = topK(this.scratchTouched, count, (doc) => score[doc]! * (1 + popcount(matched[doc]!)), limit, filter && ((doc) => filter(this.docs[doc]!)));
+    this.clearScratch(count);
     return best;
   }
 }
