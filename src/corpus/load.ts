@@ -61,8 +61,13 @@ export function readArticleFile(dir: string, file: string): ReadArticle {
   const { article, problems } = parseArticleFile(bytes.toString('utf8'), file);
   for (const p of problems) warnings.push({ file, message: p });
   if (article.paragraphs.length === 0) return warn('skipped: no article text in the file (only front matter, blank lines or page chrome)');
-  const fingerprint = createHash('sha256').update(article.paragraphs.map((p) => p.text).join('\n')).digest('hex');
+  const fingerprint = articleFingerprint(article.paragraphs.map((p) => p.text));
   return { article, warnings, fingerprint };
+}
+
+/** The hash that tells two files with the same article text apart from the rest: of the paragraphs' display text. */
+export function articleFingerprint(paragraphTexts: readonly string[]): string {
+  return createHash('sha256').update(paragraphTexts.join('\n')).digest('hex');
 }
 
 /** Keeps the first of several files with the same article text; the others get a warning. */

@@ -4,9 +4,8 @@
  * article text is already in the knowledge base (a copy under another name) is skipped with a warning, as
  * a cold build would.
  */
-import { createHash } from 'node:crypto';
 import type { CorpusWarning } from '../corpus/article.ts';
-import { acceptArticle } from '../corpus/load.ts';
+import { acceptArticle, articleFingerprint } from '../corpus/load.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 import { readAndAnalyze } from './readAndAnalyze.ts';
 
@@ -21,7 +20,7 @@ export function fingerprintsOf(kb: KnowledgeBase): Map<string, string> {
   for (const a of kb.articles) {
     const texts: string[] = [];
     for (let p = 1; p <= a.paragraphCount; p++) texts.push(kb.passage(a.id, p)?.text ?? '');
-    seen.set(createHash('sha256').update(texts.join('\n')).digest('hex'), a.file);
+    seen.set(articleFingerprint(texts), a.file);
   }
   return seen;
 }

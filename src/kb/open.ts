@@ -56,6 +56,11 @@ export function inPlaceLimit(articles: number): number {
   return Math.max(200, Math.floor(articles * 0.05));
 }
 
+/** The cache folder the options name, or null for none. */
+export function cacheDirOf(options: OpenOptions): string | null {
+  return options.cacheDir === false ? null : options.cacheDir ?? defaultCacheDir();
+}
+
 /** What the cache offers for the folder: a knowledge base (possibly missing added files), or nothing. */
 export interface FromCache {
   check: CacheCheck;
@@ -86,7 +91,7 @@ export function keep(data: KnowledgeBaseData, warnings: CorpusWarning[], cache: 
 
 export async function loadKnowledgeBase(options: OpenOptions & AnalyzeOptions): Promise<OpenedKnowledgeBase> {
   const timer = stepTimer();
-  const cacheDir = options.cacheDir === false ? null : options.cacheDir ?? defaultCacheDir();
+  const cacheDir = cacheDirOf(options);
   const listed = listArticleFiles(options.corpusDir);
   const cached = cacheDir && !listed.problem ? openCache(cacheDir, listed.dir, listed.files, timer) : null;
   if (cached && cacheDir) {

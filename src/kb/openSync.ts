@@ -7,12 +7,12 @@ import { articleText } from '../corpus/article.ts';
 import { listArticleFiles, loadCorpus } from '../corpus/load.ts';
 import { analyzeArticle } from '../extract/pipeline.ts';
 import { buildKnowledgeBaseData } from './build.ts';
-import { defaultCacheDir, stampFiles } from './cache.ts';
-import { keep, openCache, stepTimer, type OpenedKnowledgeBase, type OpenOptions } from './open.ts';
+import { stampFiles } from './cache.ts';
+import { cacheDirOf, keep, openCache, stepTimer, type OpenedKnowledgeBase, type OpenOptions } from './open.ts';
 
 export function openKnowledgeBase(options: OpenOptions): OpenedKnowledgeBase {
   const timer = stepTimer();
-  const cacheDir = options.cacheDir === false ? null : options.cacheDir ?? defaultCacheDir();
+  const cacheDir = cacheDirOf(options);
   const listed = listArticleFiles(options.corpusDir);
   const cached = cacheDir && !listed.problem ? openCache(cacheDir, listed.dir, listed.files, timer) : null;
   if (cached && cached.check.added.length === 0) {
