@@ -26,6 +26,10 @@ test('prefixes and typos find their words; matched words are marked', () => {
   const index = new PassageIndex(passages);
   assert.ok(ids(index, 'prison').includes('a#p1'));
   assert.ok(ids(index, 'revolutionery').includes('b#p2'), 'one typo');
+  // Two letters swapped is one slip, even in a short word.
+  assert.deepEqual(ids(index, 'amensty'), ['b#p1']);
+  assert.deepEqual(ids(index, 'tehran patrloled'), ['b#p2']);
+  assert.deepEqual(ids(index, 'amnsety'), ['b#p1']);
   const hit = index.find('amnesty executed')[0]!;
   assert.deepEqual(hit.marks.map(([s, e]) => hit.passage.text.slice(s, e)), ['executed', 'Amnesty']);
   assert.deepEqual(index.find('the of and'), []);

@@ -9,7 +9,7 @@
  * few words into a scratch array, with no per-query allocation proportional to the corpus.
  */
 import { eachWord, normalizeTermCached, wordsWithOffsets } from '../text/normalizeForMatch.ts';
-import { editDistance } from '../text/similarity.ts';
+import { typoDistance } from '../text/similarity.ts';
 import type { PassageRecord } from './records.ts';
 
 /** Words too common to search for on their own. */
@@ -211,7 +211,7 @@ export class PassageIndex {
       .filter(([id, n]) => n >= 2 && Math.abs(this.terms[id]!.length - term.length) <= maxEdits)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 200)
-      .filter(([id]) => editDistance(this.terms[id]!, term) <= maxEdits)
+      .filter(([id]) => typoDistance(this.terms[id]!, term) <= maxEdits)
       .map(([id]) => id)
       .slice(0, MAX_EXPANSIONS);
   }
