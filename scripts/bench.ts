@@ -61,7 +61,8 @@ interface Options {
   quality: number;
   heapMb: number | null;
   singleThread: boolean;
-  baselineMin: number;
+  /** null: defaultBaselineMin(articles). */
+  baselineMin: number | null;
 }
 
 const USAGE = `usage: npm run bench -- [--articles N] [--queries Q] [--seed S] [--json] [--sizes A,B,C]
@@ -74,12 +75,18 @@ const USAGE = `usage: npm run bench -- [--articles N] [--queries Q] [--seed S] [
   --sizes A,B,C          run each size in a fresh process and show how the figures grow
   --keep DIR             generate into DIR and leave the corpus (N + 11 articles: those added at the end) and cache there
   --baseline-budget S    seconds fuse.js may take per query kind once it has run --baseline-min queries (default 60)
-  --baseline-min N       queries fuse.js runs of each kind whatever the budget (default 100; fewer for 100,000 articles)
+  --baseline-min N       queries fuse.js runs of each kind whatever the budget (default 100 up to 1,000 articles,
+                         20 up to 10,000, 3 beyond: a fuse.js search takes about 5 s at 10,000 and a minute at 100,000)
   --quality K            search-quality queries (default min(Q, 300))
   --heap-mb MB           --max-old-space-size for the child processes (for very large corpora)
   --single-thread        time openKnowledgeBase (one thread) instead of loadKnowledgeBase (every core)`;
 
 class UsageError extends Error {}
+
+/** How many queries of each kind fuse.js runs at least, whatever the time budget, for a corpus of n articles. */
+export function defaultBaselineMin(n: number): number {
+  return n <= 1000 ? 100 : n <= 10_000 ? 20 : 3;
+}
 
 function positiveInt(name: string, value: string | undefined): number {
   if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} needs a positive whole number (got ${value ?? 'nothing'})`);
@@ -87,7 +94,7 @@ function positiveInt(name: string, value: string | undefined): number {
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { articles: 10_000, queries: 1000, seed: 1, json: false, sizes: null, keep: null, baselineBudgetSeconds: 60, quality: -1, heapMb: null, singleThread: false, baselineMin: 100 };
+  const o: Options = { articles: 10_000, queries: 1000, seed: 1, json: false, sizes: null, keep: null, baselineBudgetSeconds: 60, quality: -1, heapMb: null, singleThread: false, baselineMin: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string | undefined => argv[++i];
@@ -321,7 +328,7 @@ interface QualityQuery {
 }
 
 /** Document frequency of words over an even sample of passages (enough to tell rare words from common ones). */
-function documentFrequency(passages: readonly PassageRecord[], sample = 30_000): Map<string, number> {
+export function documentFrequency(passages: readonly PassageRecord[], sample = 30_000): Map<string, number> {
   const df = new Map<string, number>();
   const step = Math.max(1, Math.floor(passages.length / sample));
   for (let i = 0; i < passages.length; i += step) {
@@ -600,6 +607,8 @@ export interface BenchResult {
   quality: {
     queries: number;
     dossier: { hitRate: number; exact: number; withTypo: number };
+    /** Dossier's hit rate on the same quality queries fuse.js ran (the first `baseline.queries`): the fair comparison. */
+    dossierOnBaselineQueries: number;
     baseline: { hitRate: number | null; exact: number | null; withTypo: number | null; queries: number };
     baselineBitap: { hitRate: number | null; queries: number };
   };
@@ -699,7 +708,8 @@ async function measure(o: Options, n: number, corpusDir: string, cacheDir: strin
 
   // 4. Baseline: fuse.js.
   const budgetMs = o.baselineBudgetSeconds * 1000;
-  const minimum = Math.min(o.baselineMin, o.queries);
+  const baselineMin = o.baselineMin ?? defaultBaselineMin(n);
+  const minimum = Math.min(baselineMin, o.queries);
   liveLine('baseline: indexing passages with fuse.js…');
   let ti = performance.now();
   const passages = kb.data.passages;
@@ -725,10 +735,10 @@ async function measure(o: Options, n: number, corpusDir: string, cacheDir: strin
     if (q.text.length >= 3) return found.some((r) => r.item.id === q.target);
   });
   const se = await timeWithBudget('fuse.js search', sameQueries.search, minimum, budgetMs, (q) => void fuseSearch.search(q.text, { limit: 10 }));
-  const fq = await timeWithBudget('fuse.js search quality', qualityQueries, Math.min(o.baselineMin, qualityQueries.length), budgetMs, (q) => fuseSearch.search(q.text, { limit: 3 }).some((r) => r.item.id === q.passage));
+  const fq = await timeWithBudget('fuse.js search quality', qualityQueries, Math.min(baselineMin, qualityQueries.length), budgetMs, (q) => fuseSearch.search(q.text, { limit: 3 }).some((r) => r.item.id === q.passage));
   const bitapBudget = Math.min(budgetMs, 30_000);
   // Bitap over a whole corpus is the slowest of all (about a minute a query at 100,000 articles): a tenth of --baseline-min.
-  const bitapMinimum = Math.min(10, Math.ceil(o.baselineMin / 10), o.queries);
+  const bitapMinimum = Math.min(10, Math.ceil(baselineMin / 10), o.queries);
   const sb = await timeWithBudget('fuse.js Bitap search (for reference)', sameQueries.search, bitapMinimum, bitapBudget, (q) => void fuseBitap.search(q.text, { limit: 10 }));
   const bq = await timeWithBudget('fuse.js Bitap search quality', qualityQueries, Math.min(bitapMinimum, qualityQueries.length), bitapBudget, (q) => fuseBitap.search(q.text, { limit: 3 }).some((r) => r.item.id === q.passage));
   const fuseExact = fq.hits.filter((_, i) => !qualityQueries[i]!.typo);
@@ -780,7 +790,7 @@ async function measure(o: Options, n: number, corpusDir: string, cacheDir: strin
     seed: o.seed,
     queriesPerKind: o.queries,
     baselineBudgetSeconds: o.baselineBudgetSeconds,
-    baselineMin: o.baselineMin,
+    baselineMin,
     machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGB: round(totalmem() / 1024 ** 3, 1) },
     corpus: { bytes: gen.bytes, generateSeconds: round(gen.seconds, 2), people: gen.people, organisations: gen.organisations, places: gen.places, vocabulary: gen.vocabulary },
     coldBuildFunction: cold.function,
@@ -813,6 +823,7 @@ async function measure(o: Options, n: number, corpusDir: string, cacheDir: strin
     quality: {
       queries: qualityQueries.length,
       dossier: { hitRate: rate(dossierHits, () => true), exact: rate(dossierHits, (i) => !qualityQueries[i]!.typo), withTypo: rate(dossierHits, (i) => qualityQueries[i]!.typo) },
+      dossierOnBaselineQueries: rate(dossierHits, (i) => i < fq.hits.length),
       baseline: { hitRate: share(fq.hits), exact: share(fuseExact), withTypo: share(fuseTypo), queries: fq.hits.length },
       baselineBitap: { hitRate: share(bq.hits), queries: bq.hits.length },
     },
@@ -871,6 +882,7 @@ function printResult(r: BenchResult): string {
   out.push(
     table(['Search quality (top 3)', 'queries', 'hit rate', 'exact words', 'one typo'], [
       ['Dossier (kb.passages.find)', formatCount(r.quality.queries), formatRate(r.quality.dossier.hitRate), formatRate(r.quality.dossier.exact), formatRate(r.quality.dossier.withTypo)],
+      ['Dossier, on the queries fuse.js ran', formatCount(r.quality.baseline.queries), formatRate(r.quality.dossierOnBaselineQueries), '', ''],
       ['fuse.js, token search', formatCount(r.quality.baseline.queries), formatRate(r.quality.baseline.hitRate), formatRate(r.quality.baseline.exact), formatRate(r.quality.baseline.withTypo)],
       ['fuse.js, one Bitap pattern', formatCount(r.quality.baselineBitap.queries), formatRate(r.quality.baselineBitap.hitRate), '', ''],
     ]),
@@ -923,7 +935,8 @@ function printGrowth(results: BenchResult[]): string {
 function runSizeInChild(o: Options, size: number): Promise<BenchResult> {
   const args = [
     ...nodeArgs(o.heapMb), SELF, '--articles', String(size), '--queries', String(o.queries), '--seed', String(o.seed), '--json',
-    '--baseline-budget', String(o.baselineBudgetSeconds), '--baseline-min', String(o.baselineMin), '--quality', String(o.quality),
+    '--baseline-budget', String(o.baselineBudgetSeconds), '--quality', String(o.quality),
+    ...(o.baselineMin ? ['--baseline-min', String(o.baselineMin)] : []),
     ...(o.keep ? ['--keep', join(o.keep, `size-${size}`)] : []), ...(o.heapMb ? ['--heap-mb', String(o.heapMb)] : []),
     ...(o.singleThread ? ['--single-thread'] : []),
   ];

@@ -31,7 +31,8 @@ export function sizesTable(runs: readonly BenchResult[]): string {
     row('peak RSS: build / warm start / reopen', (r) => `${mb(r.rssMB.coldBuild)} / ${mb(r.rssMB.warmStart)} / ${mb(r.rssMB.addOne)}`),
     row('peak RSS of the query process (with fuse.js indexes)', (r) => mb(r.rssMB.queryProcess)),
     ...KINDS.map((k) => row(`${k} p50 / p99`, (r) => `${formatMs(r.queries[k].p50Ms)} / ${formatMs(r.queries[k].p99Ms)}`)),
-    row('search top-3 hit rate: Dossier / fuse.js', (r) => `${formatRate(r.quality.dossier.hitRate)} / ${formatRate(r.quality.baseline.hitRate)}`),
+    row('search top-3 hit rate: Dossier (all queries)', (r) => `${formatRate(r.quality.dossier.hitRate)} (${formatCount(r.quality.queries)})`),
+    row('search top-3 hit rate, same queries: Dossier / fuse.js (n)', (r) => `${formatRate(r.quality.dossierOnBaselineQueries)} / ${formatRate(r.quality.baseline.hitRate)} (${formatCount(r.quality.baseline.queries)})`),
     row('fuse.js autocomplete p50 / p99 (n)', (r) => `${formatMs(r.baseline.autocomplete.p50Ms)} / ${formatMs(r.baseline.autocomplete.p99Ms)} (${formatCount(r.baseline.autocomplete.count)})`),
     row('fuse.js search p50 / p99 (n)', (r) => `${formatMs(r.baseline.search.p50Ms)} / ${formatMs(r.baseline.search.p99Ms)} (${formatCount(r.baseline.search.count)})`),
     row('Dossier faster at p50: autocomplete / search', (r) => `${formatRatio(r.speedRatio.autocomplete)} / ${formatRatio(r.speedRatio.search)}`),
@@ -52,9 +53,15 @@ export function targetsTable(runs: readonly BenchResult[]): string {
     for (const k of ['who', 'quote', 'timeline', 'onthisday'] as const) check(`10k: ${k} p99 ≤ 5 ms`, formatMs(q[k].p99Ms), q[k].p99Ms <= 5);
     check('10k: search p99 ≤ 20 ms', formatMs(q.search.p99Ms), q.search.p99Ms <= 20);
     check('10k: search p50 ≥ 50× faster than fuse.js', formatRatio(at10k.speedRatio.search), at10k.speedRatio.search >= 50);
-    const mine = at10k.quality.dossier.hitRate;
-    const theirs = at10k.quality.baseline.hitRate ?? 1;
-    check('10k: search top-3 hit rate ≥ fuse.js and ≥ 95%', `${formatRate(mine)} vs ${formatRate(theirs)}`, mine >= theirs && mine >= 0.95);
+    // fuse.js takes seconds a query, so it runs only the first of the quality queries: the two are compared
+    // on those same queries, and Dossier's rate on all of them must reach 95%.
+    const { dossier, dossierOnBaselineQueries: same, baseline, queries: all } = at10k.quality;
+    const theirs = baseline.hitRate ?? 1;
+    check(
+      '10k: search top-3 hit rate ≥ fuse.js (same queries) and ≥ 95%',
+      `${formatRate(same)} vs ${formatRate(theirs)} on ${formatCount(baseline.queries)}; ${formatRate(dossier.hitRate)} on ${formatCount(all)}`,
+      same >= theirs && dossier.hitRate >= 0.95,
+    );
     check('10k: warm start ≤ 2 s (open, in a fresh process)', formatSeconds(at10k.warmStartSeconds), at10k.warmStartSeconds <= 2);
     check('10k: warm start ≤ 2 s counting Node start-up', formatSeconds(at10k.warmStartProcessSeconds), at10k.warmStartProcessSeconds <= 2);
     check('10k: cold extraction on every core, articles/s reported', `${at10k.threads} threads, ${formatCount(Math.round(at10k.articlesPerSecond))}/s`, at10k.threads > 1);
@@ -79,7 +86,9 @@ function main(): void {
     process.exitCode = 2;
     return;
   }
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as BenchResult | { runs: BenchResult[] };
+  // `npm run bench` (without -s) prints its own banner on stdout before the JSON: start at the first brace.
+  const text = readFileSync(file, 'utf8');
+  const parsed = JSON.parse(text.slice(Math.max(0, text.search(/^\{/m)))) as BenchResult | { runs: BenchResult[] };
   const runs = 'runs' in parsed ? parsed.runs : [parsed];
   const first = runs[0]!;
   process.stdout.write(`Machine: ${first.machine.cpus} × ${first.machine.cpuModel}, ${first.machine.memoryGB} GB, Node ${first.machine.node}; seed ${first.seed}, ${formatCount(first.queriesPerKind)} timed queries of each kind.\n\n`);
