@@ -112,6 +112,7 @@ test('misspelt and apostrophe names land on the right entity: Gamlial, ra\'isi, 
   assert.equal(gamlial.outcome, 'answer');
   assert.equal(gamlial.reply.title, 'Gila Gamliel');
   assert.match(gamlial.reply.footer ?? '', /Closest match for "Gamlial"/);
+  assert.equal(ask('who Gmaliel').reply.title, 'Gila Gamliel', 'two letters swapped');
 
   for (const spelling of ["ra'isi", 'ra’isi', 'Raisi']) {
     const d = ask(`who ${spelling}`);

@@ -5,12 +5,11 @@
  * then fuzzy matches. Also answers autocomplete.
  *
  * Built to stay in milliseconds with tens of thousands of names: exact keys and words are map lookups,
- * prefixes are binary searches in a sorted word list, and fuzzy matching runs fuse.js only over the few
- * hundred names that share letter trigrams with the query (fuse.js is good on a small candidate set; over
- * every name it would grow with the corpus).
+ * prefixes are binary searches in a sorted word list, and fuzzy matching scores only the hundred or so
+ * names that share the most letter trigrams with the query (over every name it would grow with the corpus).
  */
-import Fuse from 'fuse.js';
 import { nameKey } from '../text/nameKey.ts';
+import { typosWithin } from '../text/similarity.ts';
 import type { EntityRecord } from './records.ts';
 
 export interface NameMatch {
@@ -144,9 +143,23 @@ export class NameIndex {
     return out;
   }
 
+  /**
+   * The trigram candidates within `threshold` typing slips per letter of the key, closest first (then the
+   * name nearest the key's length, then the most shared trigrams). The score is fuse.js's Bitap score with
+   * ignoreLocation, slips over the key's length, computed by `typosWithin`: fuse.js built an index and
+   * bit masks over the hundred candidates on every lookup, which was most of a misspelt lookup's time.
+   */
   private fuzzy(key: string, threshold: number, limit: number): Array<{ entry: NameEntry; score: number }> {
-    const fuse = new Fuse(this.fuzzyCandidates(key), { keys: ['key'], includeScore: true, threshold, ignoreLocation: true, minMatchCharLength: 2 });
-    return fuse.search(key, { limit }).map((r) => ({ entry: r.item, score: r.score ?? 1 }));
+    const scored: Array<{ entry: NameEntry; score: number; order: number }> = [];
+    this.fuzzyCandidates(key).forEach((entry, order) => {
+      const score = typosWithin(key, entry.key) / key.length;
+      if (score <= threshold) scored.push({ entry, score, order });
+    });
+    const gap = (e: NameEntry): number => Math.abs(e.key.length - key.length);
+    return scored
+      .sort((a, b) => a.score - b.score || gap(a.entry) - gap(b.entry) || a.order - b.order)
+      .slice(0, limit)
+      .map(({ entry, score }) => ({ entry, score }));
   }
 
   /** Entities with exactly this name key. */
@@ -162,8 +175,11 @@ export class NameIndex {
     }));
   }
 
-  /** Candidates for a typed name, best first (more mentions break ties). At most `limit`. */
-  find(query: string, limit = 10): NameMatch[] {
+  /**
+   * Candidates for a typed name, best first (more mentions break ties). At most `limit`. `fuzzy: false`
+   * stops before the fuzzy step (for callers that would not take a fuzzy match anyway).
+   */
+  find(query: string, limit = 10, { fuzzy = true }: { fuzzy?: boolean } = {}): NameMatch[] {
     let key = nameKey(query);
     while (TITLES.test(key) && key.replace(TITLES, '') !== '') key = key.replace(TITLES, '');
     if (!key) return [];
@@ -184,7 +200,7 @@ export class NameIndex {
     // No name has these words: a role that does ("who Intelligence Minister", "who prime minister").
     if (found.size === 0) for (const entity of allOf(this.byRoleWord, words.filter((w) => w.length >= 3))) add(entity, 0.15, entity.description ?? entity.name, 'role');
     if (found.size === 0 && key.length >= 2 && words.length === 1) for (const entity of this.withWordPrefix(key, 200)) add(entity, 0.1, entity.name, 'prefix');
-    if (found.size === 0) for (const { entry, score } of this.fuzzy(key, 0.4, limit * 3)) add(entry.entity, 0.2 + score * 0.8, entry.name, 'fuzzy');
+    if (found.size === 0 && fuzzy) for (const { entry, score } of this.fuzzy(key, 0.4, limit * 3)) add(entry.entity, 0.2 + score * 0.8, entry.name, 'fuzzy');
     return [...found.values()]
       .sort((a, b) => a.score - b.score || b.entity.mentions.length - a.entity.mentions.length || a.entity.name.localeCompare(b.entity.name))
       .slice(0, limit);

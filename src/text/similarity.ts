@@ -34,6 +34,53 @@ export function typoDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Scratch rows for typosWithin: reused, so a lookup over a hundred names allocates nothing. */
+let rowBefore = new Int32Array(64);
+let rowPrev = new Int32Array(64);
+let rowCur = new Int32Array(64);
+
+/**
+ * The fewest typing slips (as `typoDistance` counts them) that turn `pattern` into some stretch of `text`:
+ * "gamlial" is one slip from the "gamliel" in "gila gamliel". It is the measure fuse.js's Bitap search
+ * scores with `ignoreLocation` (errors over the pattern's length), computed directly by the textbook
+ * dynamic programme with a free start and end in the text (Sellers); a swap counts as one slip here.
+ */
+export function typosWithin(pattern: string, text: string): number {
+  const m = pattern.length;
+  const n = text.length;
+  if (m === 0) return 0;
+  if (rowCur.length <= n) {
+    rowBefore = new Int32Array(n * 2 + 2);
+    rowPrev = new Int32Array(n * 2 + 2);
+    rowCur = new Int32Array(n * 2 + 2);
+  }
+  let before = rowBefore;
+  let prev = rowPrev;
+  let cur = rowCur;
+  prev.fill(0, 0, n + 1); // row 0: the match may start anywhere in the text
+  for (let i = 1; i <= m; i++) {
+    const pc = pattern.charCodeAt(i - 1);
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const tc = text.charCodeAt(j - 1);
+      let d = prev[j - 1]! + (pc === tc ? 0 : 1);
+      const del = prev[j]! + 1;
+      if (del < d) d = del;
+      const ins = cur[j - 1]! + 1;
+      if (ins < d) d = ins;
+      if (i > 1 && j > 1 && pc === text.charCodeAt(j - 2) && pattern.charCodeAt(i - 2) === tc && before[j - 2]! + 1 < d) d = before[j - 2]! + 1;
+      cur[j] = d;
+    }
+    const spare = before;
+    before = prev;
+    prev = cur;
+    cur = spare;
+  }
+  let best = m;
+  for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
+  return best;
+}
+
 /** Two spellings of one surname ("Jansa"/"Jansha", "Raisi"/"Raeisi"): close, and long enough for closeness to mean something. */
 export function isSpellingVariant(a: string, b: string): boolean {
   if (a === b) return true;
