@@ -19,11 +19,13 @@ function splitArgs(kb: KnowledgeBase, args: string): { name: string; topic: stri
     const name = args.slice(0, cut.index).trim();
     return { name, topic: args.slice(cut.index + cut[0].length).trim(), resolved: resolveEntity(kb, name) };
   }
+  // Each reading is tried without fuzzy matching (a fuzzy match does not end the search, and it is the
+  // slowest step); only the whole text is matched fuzzily, once, at the end.
   const words = args.split(/\s+/);
   for (let k = words.length; k >= 1; k--) {
     const name = words.slice(0, k).join(' ');
-    const resolved = resolveEntity(kb, name);
-    if (resolved.kind === 'one' && resolved.match.how !== 'fuzzy') return { name, topic: words.slice(k).join(' '), resolved };
+    const resolved = resolveEntity(kb, name, { fuzzy: false });
+    if (resolved.kind === 'one') return { name, topic: words.slice(k).join(' '), resolved };
   }
   return { name: args, topic: '', resolved: resolveEntity(kb, args) };
 }

@@ -15,12 +15,16 @@ export type Resolved =
 /** How much better the best fuzzy match must score than the next to be taken without asking. */
 const CLEAR_LEAD = 0.08;
 
-export function resolveEntity(kb: KnowledgeBase, query: string): Resolved {
+/**
+ * `fuzzy: false` takes only exact, word, role and prefix matches and makes no suggestions: for trying
+ * several readings of what was typed (quote's name-then-topic split) before the fuzzy one.
+ */
+export function resolveEntity(kb: KnowledgeBase, query: string, { fuzzy = true }: { fuzzy?: boolean } = {}): Resolved {
   const byId = kb.entity(query.trim());
   if (byId) return { kind: 'one', entity: byId, match: { entity: byId, score: 0, matched: byId.name, how: 'exact' } };
-  const matches = kb.names.find(query, 10);
+  const matches = kb.names.find(query, 10, { fuzzy });
   const best = matches[0];
-  if (!best) return { kind: 'none', suggestions: kb.names.suggest(query, 5) };
+  if (!best) return { kind: 'none', suggestions: fuzzy ? kb.names.suggest(query, 5) : [] };
   const close = matches.filter((m) => m.score - best.score < (best.how === 'fuzzy' ? CLEAR_LEAD : 0.001));
   if (close.length === 1) return { kind: 'one', entity: best.entity, match: best };
   // Several equally good: one that is mentioned far more often is what people mean ("Iran" the country).
