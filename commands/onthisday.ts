@@ -49,7 +49,7 @@ export interface OnThisDay {
   shownDay: string | null;
   /** Days from `monthDay` to `shownDay` (negative: before). */
   offset: number;
-  events: EventRecord[];
+  events: readonly EventRecord[];
 }
 
 /** The events on a month and day, else on the nearest day within NEAREST_WITHIN_DAYS (earlier day first on a tie). */
@@ -103,7 +103,7 @@ export const onthisday: Command = {
     return {
       ok: found.shownDay !== null,
       reply,
-      data: { monthDay, shownDay: found.shownDay, offset: found.offset, nearest: found.offset !== 0, events: found.events.map(eventJson) },
+      data: { monthDay, shownDay: found.shownDay, offset: found.offset, nearest: found.offset !== 0, total: found.events.length, events: found.events.slice(0, MAX_ITEMS).map(eventJson) },
     };
   },
 };

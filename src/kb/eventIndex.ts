@@ -62,11 +62,14 @@ export class EventIndex {
         days.push(d.toISOString().slice(0, 10));
       }
     }
+    // Each day's list stays in date order: the constructor meets events in order (a push), an added
+    // article's events go where they belong, so "on this day" never sorts.
     for (const day of days) {
       const key = day.slice(5);
-      const list = this.byMonthDay.get(key) ?? [];
-      list.push(e);
-      this.byMonthDay.set(key, list);
+      const list = this.byMonthDay.get(key);
+      if (!list) this.byMonthDay.set(key, [e]);
+      else if (compareEvents(list[list.length - 1]!, e) <= 0) list.push(e);
+      else list.splice(insertionPoint(list, e), 0, e);
     }
   }
 
@@ -117,8 +120,8 @@ export class EventIndex {
   }
 
   /** Day-precision events on a month and day ("06-22") in any year, oldest first. */
-  onMonthDay(monthDay: string): EventRecord[] {
-    return [...(this.byMonthDay.get(monthDay) ?? [])].sort(compareEvents);
+  onMonthDay(monthDay: string): readonly EventRecord[] {
+    return this.byMonthDay.get(monthDay) ?? [];
   }
 
   /**
