@@ -87,18 +87,18 @@ export const timeline: Command = {
   run(args, { kb }) {
     const period = /\d{4}/.test(args) ? parsePeriod(args) : null;
     if (period) {
-      const events = kb.events.between(period.from, period.to);
-      const shown = distinct(kb, events);
+      // Counted and cut by the index: a year of a large archive holds tens of thousands of events.
+      const found = kb.events.window(period.from, period.to, MAX_ITEMS);
       const label = periodLabel(period.from, period.to);
-      if (events.length === 0) {
+      if (found.total === 0) {
         const all = kb.events.all();
         const span = all.length ? ` The articles' events run from ${humanDate(all[0]!.date)} to ${humanDate(all[all.length - 1]!.date)}.` : '';
         return { ok: false, reply: { kind: 'not-found', title: `Nothing dated ${label} in the articles`, summary: `No event in the articles falls in ${label}.${span}`, sections: [] }, data: { period, events: [] } };
       }
       return {
         ok: true,
-        reply: { kind: 'answer', title: `Timeline: ${label}`, summary: `${count(shown.length, 'event')}, in date order.${cutNote(Math.min(MAX_ITEMS, shown.length), shown.length, 'ask for a shorter period')}`, sections: byYear(kb, shown.slice(0, MAX_ITEMS)) },
-        data: { period, total: events.length, events: events.slice(0, MAX_ITEMS).map(eventJson) },
+        reply: { kind: 'answer', title: `Timeline: ${label}`, summary: `${count(found.distinct, 'event')}, in date order.${cutNote(found.firstDistinct.length, found.distinct, 'ask for a shorter period')}`, sections: byYear(kb, found.firstDistinct) },
+        data: { period, total: found.total, events: found.first.map(eventJson) },
       };
     }
     if (/^\d{1,4}([-/.]\d{1,2}){0,2}$/.test(args.trim()) || /\d{4}/.test(args)) {

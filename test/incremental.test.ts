@@ -12,8 +12,6 @@ import { watchCorpus } from '../src/kb/watch.ts';
 import { createLogger } from '../src/log.ts';
 import { dispatch } from '../src/input/dispatch.ts';
 import { commandTable } from '../commands/registry.ts';
-import { EventIndex } from '../src/kb/eventIndex.ts';
-import type { EventRecord } from '../src/kb/records.ts';
 
 const SEEDS = 'data/articles';
 
@@ -49,17 +47,6 @@ test('an article added in place answers like one built from scratch: entities jo
   assert.ok(days.size > 5);
   for (const day of days) assert.deepEqual(kb.events.onMonthDay(day).map((e) => e.id), full.events.onMonthDay(day).map((e) => e.id), day);
   assert.equal(kb.articles.length, 5);
-});
-
-test('events added in place take their date order, on the timeline and on their calendar day', () => {
-  const event = (id: string, date: string, end: string | null = null): EventRecord => ({
-    id, article: id, paragraph: 1, date, end, precision: 'day', approximate: false, text: `${id} happened.`, expression: date, entities: [],
-  });
-  const index = new EventIndex([event('a', '2001-06-22'), event('b', '2010-06-22'), event('c', '2020-06-20', '2020-06-23')]);
-  index.add([event('d', '1999-06-22'), event('e', '2005-06-22'), event('f', '2030-06-22')]);
-  assert.deepEqual(index.onMonthDay('06-22').map((e) => e.id), ['d', 'a', 'e', 'b', 'c', 'f']);
-  assert.deepEqual(index.all().map((e) => e.id), ['d', 'a', 'e', 'b', 'c', 'f']);
-  assert.deepEqual(index.onMonthDay('06-21').map((e) => e.id), ['c']);
 });
 
 test('the corpus watcher adds a new file to a running knowledge base', async () => {

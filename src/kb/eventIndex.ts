@@ -40,6 +40,10 @@ export class EventIndex {
   private byMonthDay = new Map<string, EventRecord[]>();
   /** Events that repeat an earlier one (the same sentence giving the same date twice): found on first use. */
   private repeats: Set<EventRecord> | null = null;
+  /** repeatsBefore[i]: how many of sorted[0..i) are repeats, so a period's count needs no pass over it. */
+  private repeatsBefore: Uint32Array | null = null;
+  /** reachBefore[i]: the latest last day of ranges[0..i]: no earlier range runs into a day after it. */
+  private reachBefore: string[] = [];
 
   constructor(events: readonly EventRecord[]) {
     // The cache stores events already in order: checking is one pass, sorting again is not needed.
@@ -48,7 +52,17 @@ export class EventIndex {
     this.starts = this.sorted.map((e) => spanOf(e.date)[0]);
     this.ranges = this.sorted.filter((e) => e.end !== null);
     this.rangeSpans = this.ranges.map((e) => [spanOf(e.date)[0], spanOf(e.end!)[1]]);
+    this.computeReach(0);
     for (const e of this.sorted) this.indexDay(e);
+  }
+
+  private computeReach(from: number): void {
+    this.reachBefore.length = this.rangeSpans.length;
+    for (let i = from; i < this.rangeSpans.length; i++) {
+      const last = this.rangeSpans[i]![1];
+      const earlier = i > 0 ? this.reachBefore[i - 1]! : '';
+      this.reachBefore[i] = last > earlier ? last : earlier;
+    }
   }
 
   private indexDay(e: EventRecord): void {
@@ -75,6 +89,7 @@ export class EventIndex {
 
   /** Adds events in place, each at its position (sorting the whole list again would grow with the corpus). */
   add(events: readonly EventRecord[]): void {
+    let firstRange = this.ranges.length;
     for (const e of events) {
       const at = insertionPoint(this.sorted, e);
       this.sorted.splice(at, 0, e);
@@ -83,10 +98,13 @@ export class EventIndex {
         const r = insertionPoint(this.ranges, e);
         this.ranges.splice(r, 0, e);
         this.rangeSpans.splice(r, 0, [spanOf(e.date)[0], spanOf(e.end)[1]]);
+        firstRange = Math.min(firstRange, r);
       }
       this.indexDay(e);
     }
+    this.computeReach(firstRange);
     this.repeats = null;
+    this.repeatsBefore = null;
   }
 
   all(): readonly EventRecord[] {
@@ -104,19 +122,63 @@ export class EventIndex {
     return lo;
   }
 
-  /** Events whose date falls within [from, to] (partial dates; `to` inclusive of its whole span), date order. */
-  between(from: IsoDate, to: IsoDate): EventRecord[] {
-    const start = spanOf(from)[0];
-    const end = spanOf(to)[1];
-    // Ranges that start before `from` but run into it come first (they are not in the main run).
-    const before: EventRecord[] = [];
-    this.ranges.forEach((e, i) => {
-      const [first, last] = this.rangeSpans[i]!;
-      if (first < start && last >= start) before.push(e);
-    });
-    const out = before.reverse();
-    for (let i = this.lowerBound(start); i < this.sorted.length && this.starts[i]! <= end; i++) out.push(this.sorted[i]!);
+  /**
+   * Ranges that start before `start` but run into it, latest start first. Read backwards from the last
+   * range starting before it, and stopped where no earlier range reaches that far (reachBefore).
+   */
+  private rangesInto(start: string): EventRecord[] {
+    const out: EventRecord[] = [];
+    let lo = 0;
+    let hi = this.rangeSpans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rangeSpans[mid]![0] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && this.reachBefore[i]! >= start; i--) if (this.rangeSpans[i]![1] >= start) out.push(this.ranges[i]!);
     return out;
+  }
+
+  /** The run of `sorted` whose first days fall within [start, end]: two binary searches. */
+  private run(start: string, end: string): [number, number] {
+    const from = this.lowerBound(start);
+    let lo = from;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= end) lo = mid + 1;
+      else hi = mid;
+    }
+    return [from, lo];
+  }
+
+  /**
+   * The events of a period [from, to] (partial dates; `to` inclusive of its whole span): ranges that start
+   * before `from` but run into it first, then those starting within it, in date order. Not listed in
+   * full: how many there are, with and without repeats, and the first `limit` of each. A year of a large
+   * archive holds tens of thousands; an answer shows a hundred, so the cost stays that of a hundred.
+   */
+  window(from: IsoDate, to: IsoDate, limit: number): { total: number; distinct: number; first: EventRecord[]; firstDistinct: EventRecord[] } {
+    const [start, end] = [spanOf(from)[0], spanOf(to)[1]];
+    const before = this.rangesInto(start);
+    const [i, j] = this.run(start, end);
+    const repeatsBefore = this.repeatCounts();
+    const first = before.slice(0, limit);
+    for (let k = i; k < j && first.length < limit; k++) first.push(this.sorted[k]!);
+    const firstDistinct = before.filter((e) => !this.isRepeat(e)).slice(0, limit);
+    for (let k = i; k < j && firstDistinct.length < limit; k++) if (!this.isRepeat(this.sorted[k]!)) firstDistinct.push(this.sorted[k]!);
+    const total = before.length + (j - i);
+    const repeats = before.filter((e) => this.isRepeat(e)).length + (repeatsBefore[j]! - repeatsBefore[i]!);
+    return { total, distinct: total - repeats, first, firstDistinct };
+  }
+
+  private repeatCounts(): Uint32Array {
+    if (!this.repeatsBefore) {
+      const counts = new Uint32Array(this.sorted.length + 1);
+      for (let k = 0; k < this.sorted.length; k++) counts[k + 1] = counts[k]! + (this.isRepeat(this.sorted[k]!) ? 1 : 0);
+      this.repeatsBefore = counts;
+    }
+    return this.repeatsBefore;
   }
 
   /** Day-precision events on a month and day ("06-22") in any year, oldest first. */
@@ -153,6 +215,6 @@ export class EventIndex {
 
   /** Builds the repeat list now rather than at the first timeline. */
   warmUp(): void {
-    this.isRepeat(this.sorted[0]!);
+    this.repeatCounts();
   }
 }
