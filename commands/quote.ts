@@ -34,11 +34,15 @@ function stems(text: string): string[] {
   return wordsWithOffsets(text).map((w) => normalizeTerm(w.word)).filter((w) => w.length > 2).map((w) => w.slice(0, Math.max(4, w.length - 2)));
 }
 
-/** Quotations whose words touch every topic word (by stem: "nuclear" finds "nuclear", "Iranians" finds "Iran"). */
-function onTopic(quotes: readonly QuoteRecord[], topic: string): QuoteRecord[] {
+/**
+ * Quotations whose words touch every topic word (by stem: "nuclear" finds "nuclear", "Iranians" finds
+ * "Iran"). The search index first narrows a prolific speaker's thousands of quotations to those in
+ * paragraphs with those words; each candidate's own words are then checked.
+ */
+function onTopic(kb: KnowledgeBase, quotes: readonly QuoteRecord[], topic: string): QuoteRecord[] {
   const wanted = stems(topic);
   if (wanted.length === 0) return [...quotes];
-  return quotes.filter((q) => {
+  return kb.quotesPossiblyWith(quotes, wanted).filter((q) => {
     const words = wordsWithOffsets(q.text).map((w) => normalizeTermCached(w.word));
     return wanted.every((s) => words.some((w) => w.startsWith(s)));
   });
@@ -61,7 +65,7 @@ export const quote: Command = {
     const own = kb.quotesBy(entity.id);
     const mentioning = own.length ? [] : kb.quotesMentioning(entity);
     const pool = own.length ? own : mentioning;
-    const selected = onTopic(pool, topic);
+    const selected = onTopic(kb, pool, topic);
     const about = topic ? ` about "${topic}"` : '';
     const base = { query: name, topic, speaker: entityJson(entity) };
 

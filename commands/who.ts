@@ -2,7 +2,6 @@
 import type { Command } from './command.ts';
 import { count, entityJson, humanDate, typeLabel } from './format.ts';
 import { choiceReply, notFoundReply, pickName, resolveEntity } from './resolveEntity.ts';
-import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import type { ReplySection } from '../src/reply/reply.ts';
 import { excerpt } from '../src/reply/excerpt.ts';
 import { nameKey } from '../src/text/nameKey.ts';
@@ -29,12 +28,8 @@ export const who: Command = {
     if (entity.aliases.length) sections.push({ heading: 'Also named', body: entity.aliases.join(', '), items: [] });
     if (entity.roles.length > 1) sections.push({ heading: 'Described as', items: entity.roles.slice(0, 5).map((r) => ({ text: r, verbatim: true })) });
 
-    // The earliest articles, picked without sorting them all (a place can be named in most of the corpus),
-    // then their mentions counted.
-    const earliest = earliestArticles(kb, entity.articles, MAX_ARTICLES);
-    const perArticle = new Map<string, number[]>(earliest.map((id) => [id, []]));
-    for (const m of entity.mentions) perArticle.get(m.article)?.push(m.paragraph);
-    const articles = earliest.map((id): [string, number[]] => [id, perArticle.get(id)!]);
+    // The earliest articles with the paragraphs naming the entity (the knowledge base keeps them per entity).
+    const articles = kb.earliestMentions(entity, MAX_ARTICLES).map(({ article, paragraphs }): [string, number[]] => [article, paragraphs]);
     sections.push({
       heading: 'Mentioned in',
       body: `${count(entity.mentions.length, 'mention')} in ${count(entity.articles.length, 'article')}.${entity.articles.length > MAX_ARTICLES ? ` The ${MAX_ARTICLES} earliest:` : ''}`,
@@ -69,20 +64,6 @@ export const who: Command = {
     };
   },
 };
-
-/** The `limit` earliest of some articles in publication order, in one pass. */
-function earliestArticles(kb: KnowledgeBase, ids: readonly string[], limit: number): string[] {
-  const best: Array<{ id: string; rank: number }> = [];
-  for (const id of new Set(ids)) {
-    const rank = kb.articleRank(id);
-    if (best.length >= limit && rank >= best[best.length - 1]!.rank) continue;
-    let at = best.length;
-    while (at > 0 && best[at - 1]!.rank > rank) at--;
-    best.splice(at, 0, { id, rank });
-    if (best.length > limit) best.pop();
-  }
-  return best.map((b) => b.id);
-}
 
 /** A long sentence cut to a window around the first of the names it contains. */
 function shorten(sentence: string, names: string[]): string {

@@ -22,6 +22,21 @@ import { recordsForArticle } from './addArticle.ts';
  * the earliest articles are a fair sample, and the answer says how many there are in all.
  */
 export const SAMPLE_PARAGRAPHS = 400;
+/** Most paragraphs read for an entity's key sentences. */
+const KEY_SENTENCE_PARAGRAPHS = 100;
+/** Most roles (best first) a key sentence is ranked by. */
+const KEY_SENTENCE_ROLES = 20;
+
+/** The most earliest articles and co-mentioned entities kept per entity. */
+const PROFILE_LIMIT = 10;
+/** Entities with at least this many mentions get their profile computed in warmUp. */
+const WARM_ENTITY_MENTIONS = 1000;
+
+export interface ArticleMentions {
+  article: string;
+  /** Paragraphs of the article that name the entity, in order. */
+  paragraphs: number[];
+}
 
 export interface CoMention {
   entity: EntityRecord;
@@ -47,6 +62,12 @@ export class KnowledgeBase {
   private readonly eventsByEntity = new Map<string, EventRecord[]>();
   /** "article#paragraph" → entity ids mentioned there. */
   private byParagraph: Map<string, Set<string>> | null = null;
+  /**
+   * Per entity, what `who` shows that takes a pass over its mentions (earliest articles, company):
+   * computed once, as a place named in most of a large archive costs milliseconds a pass, and
+   * forgotten when an article is added.
+   */
+  private readonly perEntity = new Map<string, { earliest?: ArticleMentions[]; company?: CoMention[] }>();
 
   /** Built on first use (co-mentions): a warm start should not pay for it. */
   private get entitiesByParagraph(): Map<string, Set<string>> {
@@ -109,6 +130,7 @@ export class KnowledgeBase {
     this.data.entities.push(...added.entities);
     for (const e of added.entities) this.entityById.set(e.id, e);
     this.byParagraph = null;
+    this.perEntity.clear();
     this.data.quotes.push(...added.quotes);
     for (const q of added.quotes) {
       if (!q.speaker) continue;
@@ -143,6 +165,12 @@ export class KnowledgeBase {
     this.names.warmUp();
     this.events.warmUp();
     this.passages.warmUp();
+    // The most mentioned entities are the ones asked about most: their passes are done now, not by a user.
+    for (const e of this.data.entities) {
+      if (e.mentions.length < WARM_ENTITY_MENTIONS) continue;
+      this.earliestMentions(e);
+      this.coMentioned(e);
+    }
   }
 
   get articles(): readonly ArticleRecord[] {
@@ -169,6 +197,40 @@ export class KnowledgeBase {
     const first = this.firstPassage.get(article);
     const p = first === undefined ? undefined : this.data.passages[first + paragraph - 1];
     return p && p.article === article && p.paragraph === paragraph ? p : undefined;
+  }
+
+  /** The ordinal of a paragraph's passage in `data.passages` (and the search index), or -1. */
+  private passageOrdinal(article: string, paragraph: number): number {
+    const first = this.firstPassage.get(article);
+    if (first === undefined) return -1;
+    const p = this.data.passages[first + paragraph - 1];
+    return p && p.article === article && p.paragraph === paragraph ? first + paragraph - 1 : -1;
+  }
+
+  /** A byte per passage for quotesPossiblyWith, reused (and left all zero) between calls. */
+  private passageMarks = new Uint8Array(0);
+
+  /**
+   * Of some quotations, those that may have a word starting with each of `prefixes`, found through the
+   * search index: a quotation's words are words of its paragraphs, so one in no marked paragraph cannot
+   * have them. A superset (the caller still checks the words): it lets a topic filter read a speaker's
+   * few candidates rather than thousands of quotations. A prefix the index cannot tell (a stopword starts
+   * with it) filters nothing.
+   */
+  quotesPossiblyWith(quotes: readonly QuoteRecord[], prefixes: readonly string[]): readonly QuoteRecord[] {
+    let out = quotes;
+    for (const prefix of prefixes) {
+      if (out.length === 0) break;
+      if (this.passageMarks.length < this.data.passages.length) this.passageMarks = new Uint8Array(this.data.passages.length + 1024);
+      const marks = this.passageMarks;
+      if (!this.passages.markPrefix(prefix, marks)) continue;
+      out = out.filter((q) => (q.paragraphs.length ? q.paragraphs : [q.paragraph]).some((paragraph) => {
+        const at = this.passageOrdinal(q.article, paragraph);
+        return at < 0 || marks[at] === 1;
+      }));
+      marks.fill(0);
+    }
+    return out;
   }
 
   /** Where a record comes from, for every answer. */
@@ -258,8 +320,44 @@ export class KnowledgeBase {
     return this.eventsByEntity.get(entityId) ?? [];
   }
 
-  /** Entities mentioned in the same paragraphs, most often first. */
+  private entityMemo(entity: EntityRecord): { earliest?: ArticleMentions[]; company?: CoMention[] } {
+    let memo = this.perEntity.get(entity.id);
+    if (!memo) this.perEntity.set(entity.id, (memo = {}));
+    return memo;
+  }
+
+  /** Entities mentioned in the same paragraphs, most often first (at most PROFILE_LIMIT). */
   coMentioned(entity: EntityRecord, limit = 8): CoMention[] {
+    const memo = this.entityMemo(entity);
+    memo.company ??= this.countCoMentions(entity);
+    return memo.company.slice(0, limit);
+  }
+
+  /**
+   * The PROFILE_LIMIT earliest articles (publication order) naming the entity, each with the paragraphs
+   * that do: picked in one pass without sorting them all (a place can be named in most of the corpus).
+   */
+  earliestMentions(entity: EntityRecord, limit = PROFILE_LIMIT): ArticleMentions[] {
+    const memo = this.entityMemo(entity);
+    if (!memo.earliest) {
+      const best: Array<{ id: string; rank: number }> = [];
+      for (const id of entity.articles) {
+        const rank = this.articleRank(id);
+        if (best.length >= PROFILE_LIMIT && rank >= best[best.length - 1]!.rank) continue;
+        let at = best.length;
+        while (at > 0 && best[at - 1]!.rank > rank) at--;
+        best.splice(at, 0, { id, rank });
+        if (best.length > PROFILE_LIMIT) best.pop();
+      }
+      const paragraphs = new Map<string, number[]>(best.map((b) => [b.id, []]));
+      for (const m of entity.mentions) paragraphs.get(m.article)?.push(m.paragraph);
+      memo.earliest = best.map((b) => ({ article: b.id, paragraphs: paragraphs.get(b.id)! }));
+    }
+    return memo.earliest.slice(0, limit);
+  }
+
+  private countCoMentions(entity: EntityRecord): CoMention[] {
+    const limit = PROFILE_LIMIT;
     const counts = new Map<string, number>();
     const seen = new Set<string>();
     for (const m of entity.mentions) {
@@ -281,7 +379,8 @@ export class KnowledgeBase {
    */
   keySentences(entity: EntityRecord, limit = 3): KeySentence[] {
     const names = [entity.name, ...entity.aliases].map((n) => wordsOf(n).join(' ')).filter((n) => n !== '');
-    const roles = entity.roles.map((r) => wordsOf(r).join(' ')).filter((r) => r !== '');
+    // The best-ranked roles only: an organisation named in thousands of articles gathers thousands of descriptions.
+    const roles = entity.roles.slice(0, KEY_SENTENCE_ROLES).map((r) => wordsOf(r).join(' ')).filter((r) => r !== '');
     const cues = nameCues(entity);
     const seen = new Set<string>();
     const found: Array<KeySentence & { rank: number }> = [];
@@ -289,8 +388,10 @@ export class KnowledgeBase {
       const key = `${m.article}#${m.paragraph}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      // Enough candidates to pick the best few from: as many best-ranked as asked for, or a fair sample.
-      if (found.filter((f) => f.rank === 0).length >= limit || (seen.size > 24 && found.length >= limit)) break;
+      // Enough candidates to pick the best few from: as many best-ranked as asked for, or a fair sample;
+      // and never more than KEY_SENTENCE_PARAGRAPHS paragraphs (a name found mostly by another of its
+      // names, in thousands of paragraphs, would otherwise have all of them read).
+      if (found.filter((f) => f.rank === 0).length >= limit || (seen.size > 24 && found.length >= limit) || seen.size > KEY_SENTENCE_PARAGRAPHS) break;
       const passage = this.passage(m.article, m.paragraph);
       if (!passage) continue;
       for (const s of splitSentences(passage.text)) {

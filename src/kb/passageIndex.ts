@@ -192,6 +192,29 @@ export class PassageIndex {
     return out.sort((a, b) => this.postingLength[b]! - this.postingLength[a]!).slice(0, MAX_EXPANSIONS);
   }
 
+  /**
+   * Sets `marks[p]` to 1 for every passage p with a word that starts with `prefix` (the whole word too),
+   * every such word, without the cap a query's expansion has. False when the index cannot tell: a
+   * stopword, never indexed, starts with the prefix. `marks` has a byte per passage.
+   */
+  markPrefix(prefix: string, marks: Uint8Array): boolean {
+    for (const stop of STOPWORDS) if (stop.startsWith(prefix)) return false;
+    const sorted = this.sorted();
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
+      const id = this.termId.get(sorted[i]!)!;
+      const list = this.postings[id]!;
+      for (let k = 0, len = this.postingLength[id]!; k < len; k += 2) marks[list[k]!] = 1;
+    }
+    return true;
+  }
+
   /** Vocabulary terms one or two edits away (a typo), found through shared letter trigrams. */
   private similar(term: string): number[] {
     if (!this.trigramIndex) {
