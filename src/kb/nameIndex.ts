@@ -28,6 +28,8 @@ interface NameEntry {
 }
 
 const TITLES = /^(mr|mrs|ms|dr|prof|sen|senator|rep|gov|gen|general|president|prime minister|minister|ayatollah|rabbi|sheikh|mullah|the)\s+/;
+/** Autocomplete prefixes this short have their answers kept (see complete). */
+const SHORT_PREFIX = 2;
 /** Fuzzy candidates kept after the trigram filter. */
 const FUZZY_CANDIDATES = 120;
 
@@ -58,6 +60,8 @@ export class NameIndex {
   private trigramsIndexed = 0;
   /** Entities by mentions, most first, for an empty autocomplete. */
   private popular: EntityRecord[] = [];
+  /** Autocomplete answers for prefixes of SHORT_PREFIX letters or fewer, kept until names are added. */
+  private readonly shortPrefixes = new Map<string, EntityRecord[]>();
 
   constructor(entities: readonly EntityRecord[]) {
     this.add(entities);
@@ -81,13 +85,19 @@ export class NameIndex {
       }
     }
     this.words = [...this.byWord.keys()].sort();
+    this.shortPrefixes.clear();
     const all = new Map<string, EntityRecord>();
     for (const e of this.entries) all.set(e.entity.id, e.entity);
     this.popular = [...all.values()].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 100);
   }
 
-  /** Indexes the trigrams of the entries not indexed yet. */
+  /** Indexes the trigrams of the entries not indexed yet, and answers the one-letter autocompletes. */
   warmUp(): void {
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz') this.complete(letter);
+    this.indexTrigrams();
+  }
+
+  private indexTrigrams(): void {
     for (; this.trigramsIndexed < this.entries.length; this.trigramsIndexed++) {
       for (const t of new Set(trigrams(this.entries[this.trigramsIndexed]!.key))) addTo(this.byTrigram, t, this.trigramsIndexed);
     }
@@ -114,7 +124,7 @@ export class NameIndex {
 
   /** Entries sharing the most letter trigrams with the key (ties in entry order). */
   private fuzzyCandidates(key: string): NameEntry[] {
-    this.warmUp();
+    this.indexTrigrams();
     if (this.trigramCounts.length < this.entries.length) this.trigramCounts = new Uint8Array(this.entries.length + 1024);
     const counts = this.trigramCounts;
     const touched: number[] = [];
@@ -224,6 +234,15 @@ export class NameIndex {
     if (!key) return this.popular.slice(0, limit);
     const words = key.split(' ');
     const last = words[words.length - 1]!;
+    // One or two letters start thousands of names: their answer is kept until names are added.
+    if (words.length === 1 && key.length <= SHORT_PREFIX && limit <= 25) {
+      let ranked = this.shortPrefixes.get(key);
+      if (!ranked) {
+        if (this.shortPrefixes.size >= 10_000) this.shortPrefixes.clear();
+        this.shortPrefixes.set(key, (ranked = this.withWordPrefix(key).sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 25)));
+      }
+      return ranked.slice(0, limit);
+    }
     // Earlier words must be whole words of the name; the last may be cut short.
     const earlier = words.slice(0, -1).map((w) => this.byWord.get(w));
     let hits = this.withWordPrefix(last);
