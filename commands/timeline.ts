@@ -59,11 +59,6 @@ function periodLabel(from: string, to: string): string {
   return from === to ? humanDate(from) : `${humanDate(from)} to ${humanDate(to)}`;
 }
 
-/** One item per sentence and date: "a month ago … two weeks later" in one sentence, both June, shows once. */
-function distinct(kb: KnowledgeBase, events: readonly EventRecord[]): EventRecord[] {
-  return events.filter((e) => !kb.events.isRepeat(e));
-}
-
 /** Sections by year of events already without repeats. */
 function byYear(kb: KnowledgeBase, events: readonly EventRecord[]): ReplySection[] {
   const sections: ReplySection[] = [];
@@ -112,15 +107,16 @@ export const timeline: Command = {
     if (resolved.kind === 'none') return { ok: false, reply: notFoundReply(kb, args, resolved.suggestions), data: { query: args, entity: null, events: [] } };
     if (resolved.kind === 'choice') return { ok: true, reply: choiceReply(kb, 'timeline', args, resolved.candidates), data: { query: args, entity: null, candidates: resolved.candidates.map(entityJson), events: [] } };
     const entity = resolved.entity;
+    // Counted and cut once per entity by the knowledge base: a place can have tens of thousands of events.
     const events = kb.eventsFor(entity.id);
-    const shown = distinct(kb, events);
-    if (events.length === 0) {
+    const shown = kb.entityTimeline(entity);
+    if (shown.total === 0) {
       return { ok: false, reply: { kind: 'not-found', title: `No dated events for ${entity.name}`, summary: `The articles mention ${entity.name} but give no date with them. Try "who ${args}".`, sections: [] }, data: { query: args, entity: entityJson(entity), events: [] } };
     }
     return {
       ok: true,
-      reply: { kind: 'answer', title: `Timeline: ${entity.name}`, summary: `${count(shown.length, 'dated event')} mentioning ${entity.name}, in date order.${cutNote(Math.min(MAX_ITEMS, shown.length), shown.length, 'ask for a period, e.g. "timeline 2022"')}`, sections: byYear(kb, shown.slice(0, MAX_ITEMS)) },
-      data: { query: args, entity: entityJson(entity), total: events.length, events: events.slice(0, MAX_ITEMS).map(eventJson) },
+      reply: { kind: 'answer', title: `Timeline: ${entity.name}`, summary: `${count(shown.distinct, 'dated event')} mentioning ${entity.name}, in date order.${cutNote(Math.min(MAX_ITEMS, shown.distinct), shown.distinct, 'ask for a period, e.g. "timeline 2022"')}`, sections: byYear(kb, shown.first.slice(0, MAX_ITEMS)) },
+      data: { query: args, entity: entityJson(entity), total: shown.total, events: events.slice(0, MAX_ITEMS).map(eventJson) },
     };
   },
 };

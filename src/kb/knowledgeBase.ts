@@ -29,6 +29,14 @@ const KEY_SENTENCE_ROLES = 20;
 
 /** The most earliest articles and co-mentioned entities kept per entity. */
 const PROFILE_LIMIT = 10;
+/** The most events kept per entity for its timeline (what one answer lists). */
+const PROFILE_EVENTS = 100;
+
+interface EntityMemo {
+  earliest?: ArticleMentions[];
+  company?: CoMention[];
+  timeline?: { total: number; distinct: number; first: readonly EventRecord[] };
+}
 /** Entities with at least this many mentions get their profile computed in warmUp. */
 const WARM_ENTITY_MENTIONS = 1000;
 
@@ -67,7 +75,7 @@ export class KnowledgeBase {
    * computed once, as a place named in most of a large archive costs milliseconds a pass, and
    * forgotten when an article is added.
    */
-  private readonly perEntity = new Map<string, { earliest?: ArticleMentions[]; company?: CoMention[] }>();
+  private readonly perEntity = new Map<string, EntityMemo>();
 
   /** Built on first use (co-mentions): a warm start should not pay for it. */
   private get entitiesByParagraph(): Map<string, Set<string>> {
@@ -170,6 +178,7 @@ export class KnowledgeBase {
       if (e.mentions.length < WARM_ENTITY_MENTIONS) continue;
       this.earliestMentions(e);
       this.coMentioned(e);
+      this.entityTimeline(e);
     }
   }
 
@@ -320,7 +329,27 @@ export class KnowledgeBase {
     return this.eventsByEntity.get(entityId) ?? [];
   }
 
-  private entityMemo(entity: EntityRecord): { earliest?: ArticleMentions[]; company?: CoMention[] } {
+  /**
+   * The entity's dated events for a timeline: how many there are, how many once repeats (the same
+   * sentence giving the same date twice) are left out, and the first PROFILE_EVENTS of those, in date order.
+   */
+  entityTimeline(entity: EntityRecord): { total: number; distinct: number; first: readonly EventRecord[] } {
+    const memo = this.entityMemo(entity);
+    if (!memo.timeline) {
+      const events = this.eventsFor(entity.id);
+      const first: EventRecord[] = [];
+      let distinct = 0;
+      for (const e of events) {
+        if (this.events.isRepeat(e)) continue;
+        distinct++;
+        if (first.length < PROFILE_EVENTS) first.push(e);
+      }
+      memo.timeline = { total: events.length, distinct, first };
+    }
+    return memo.timeline;
+  }
+
+  private entityMemo(entity: EntityRecord): EntityMemo {
     let memo = this.perEntity.get(entity.id);
     if (!memo) this.perEntity.set(entity.id, (memo = {}));
     return memo;
