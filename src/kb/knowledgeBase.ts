@@ -232,12 +232,24 @@ export class KnowledgeBase {
       if (out.length === 0) break;
       if (this.passageMarks.length < this.data.passages.length) this.passageMarks = new Uint8Array(this.data.passages.length + 1024);
       const marks = this.passageMarks;
-      if (!this.passages.markPrefix(prefix, marks)) continue;
-      out = out.filter((q) => (q.paragraphs.length ? q.paragraphs : [q.paragraph]).some((paragraph) => {
-        const at = this.passageOrdinal(q.article, paragraph);
-        return at < 0 || marks[at] === 1;
-      }));
-      marks.fill(0);
+      const marked: number[] = [];
+      if (!this.passages.markPrefix(prefix, marks, marked)) continue;
+      if (marked.length < out.length) {
+        // Fewer paragraphs with the word than quotations: the quotations of those paragraphs are the candidates.
+        const candidates = new Set<QuoteRecord>();
+        for (const at of marked) {
+          const p = this.data.passages[at]!;
+          for (const q of this.quotesInParagraph(p.article, p.paragraph)) candidates.add(q);
+        }
+        // (Every paragraph of an article is a passage, so a quotation's words are all in marked passages.)
+        out = out.filter((q) => candidates.has(q));
+      } else {
+        out = out.filter((q) => (q.paragraphs.length ? q.paragraphs : [q.paragraph]).some((paragraph) => {
+          const at = this.passageOrdinal(q.article, paragraph);
+          return at < 0 || marks[at] === 1;
+        }));
+      }
+      for (const at of marked) marks[at] = 0;
     }
     return out;
   }

@@ -195,9 +195,10 @@ export class PassageIndex {
   /**
    * Sets `marks[p]` to 1 for every passage p with a word that starts with `prefix` (the whole word too),
    * every such word, without the cap a query's expansion has. False when the index cannot tell: a
-   * stopword, never indexed, starts with the prefix. `marks` has a byte per passage.
+   * stopword, never indexed, starts with the prefix. `marks` has a byte per passage; `marked`, when
+   * given, gets each marked passage once.
    */
-  markPrefix(prefix: string, marks: Uint8Array): boolean {
+  markPrefix(prefix: string, marks: Uint8Array, marked?: number[]): boolean {
     for (const stop of STOPWORDS) if (stop.startsWith(prefix)) return false;
     const sorted = this.sorted();
     let lo = 0;
@@ -210,7 +211,12 @@ export class PassageIndex {
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
       const id = this.termId.get(sorted[i]!)!;
       const list = this.postings[id]!;
-      for (let k = 0, len = this.postingLength[id]!; k < len; k += 2) marks[list[k]!] = 1;
+      for (let k = 0, len = this.postingLength[id]!; k < len; k += 2) {
+        const doc = list[k]!;
+        if (marks[doc] === 1) continue;
+        marks[doc] = 1;
+        marked?.push(doc);
+      }
     }
     return true;
   }
