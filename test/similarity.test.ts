@@ -23,4 +23,9 @@ test('the slips between a typed name and the closest stretch of a longer name', 
   assert.equal(typosWithin('bennet', `${'x'.repeat(200)} naftali bennett`), 0);
   assert.equal(typosWithin('bennet', 'bennett'), 0);
   assert.equal(typosWithin('', 'anything'), 0);
+  // With a budget: exact within it, and budget + 1 for anything past it.
+  assert.equal(typosWithin('gmaliel', 'gila gamliel', 2), 1);
+  assert.equal(typosWithin('netanyahoo', 'benjamin netanyahu', 2), 2);
+  assert.equal(typosWithin('zelensky', 'gila gamliel', 2), 3);
+  assert.equal(typosWithin('federal science committee', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', 10), 11);
 });

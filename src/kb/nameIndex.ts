@@ -162,7 +162,7 @@ export class NameIndex {
   private fuzzy(key: string, threshold: number, limit: number): Array<{ entry: NameEntry; score: number }> {
     const scored: Array<{ entry: NameEntry; score: number; order: number }> = [];
     this.fuzzyCandidates(key).forEach((entry, order) => {
-      const score = typosWithin(key, entry.key) / key.length;
+      const score = typosWithin(key, entry.key, Math.floor(threshold * key.length)) / key.length;
       if (score <= threshold) scored.push({ entry, score, order });
     });
     const gap = (e: NameEntry): number => Math.abs(e.key.length - key.length);

@@ -44,8 +44,9 @@ let rowCur = new Int32Array(64);
  * "gamlial" is one slip from the "gamliel" in "gila gamliel". It is the measure fuse.js's Bitap search
  * scores with `ignoreLocation` (errors over the pattern's length), computed directly by the textbook
  * dynamic programme with a free start and end in the text (Sellers); a swap counts as one slip here.
+ * Past `atMost` it stops early and returns `atMost + 1`.
  */
-export function typosWithin(pattern: string, text: string): number {
+export function typosWithin(pattern: string, text: string, atMost = Infinity): number {
   const m = pattern.length;
   const n = text.length;
   if (m === 0) return 0;
@@ -58,9 +59,11 @@ export function typosWithin(pattern: string, text: string): number {
   let prev = rowPrev;
   let cur = rowCur;
   prev.fill(0, 0, n + 1); // row 0: the match may start anywhere in the text
+  let prevMin = 0;
   for (let i = 1; i <= m; i++) {
     const pc = pattern.charCodeAt(i - 1);
     cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const tc = text.charCodeAt(j - 1);
       let d = prev[j - 1]! + (pc === tc ? 0 : 1);
@@ -70,7 +73,12 @@ export function typosWithin(pattern: string, text: string): number {
       if (ins < d) d = ins;
       if (i > 1 && j > 1 && pc === text.charCodeAt(j - 2) && pattern.charCodeAt(i - 2) === tc && before[j - 2]! + 1 < d) d = before[j - 2]! + 1;
       cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    // No cell of a row falls below the row before's minimum minus one swap's worth: once two rows are
+    // all above `atMost`, the answer is too.
+    if (rowMin > atMost && prevMin > atMost) return atMost + 1;
+    prevMin = rowMin;
     const spare = before;
     before = prev;
     prev = cur;
