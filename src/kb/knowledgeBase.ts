@@ -36,9 +36,11 @@ interface EntityMemo {
   earliest?: ArticleMentions[];
   company?: CoMention[];
   timeline?: { total: number; distinct: number; first: readonly EventRecord[] };
+  /** Key sentences by how many were asked for. */
+  sentences?: Map<number, KeySentence[]>;
 }
 /** Entities with at least this many mentions get their profile computed in warmUp. */
-const WARM_ENTITY_MENTIONS = 1000;
+const WARM_ENTITY_MENTIONS = 200;
 
 export interface ArticleMentions {
   article: string;
@@ -71,7 +73,8 @@ export class KnowledgeBase {
   /** "article#paragraph" → entity ids mentioned there. */
   private byParagraph: Map<string, Set<string>> | null = null;
   /**
-   * Per entity, what `who` shows that takes a pass over its mentions (earliest articles, company):
+   * Per entity, what `who` and `timeline` show that takes a pass over its mentions (earliest articles,
+   * company, key sentences, dated events):
    * computed once, as a place named in most of a large archive costs milliseconds a pass, and
    * forgotten when an article is added.
    */
@@ -179,6 +182,7 @@ export class KnowledgeBase {
       this.earliestMentions(e);
       this.coMentioned(e);
       this.entityTimeline(e);
+      this.keySentences(e);
     }
   }
 
@@ -419,6 +423,14 @@ export class KnowledgeBase {
    * its role ("Israel's Intelligence Minister Gila Gamliel met…") and its full name come first.
    */
   keySentences(entity: EntityRecord, limit = 3): KeySentence[] {
+    const memo = this.entityMemo(entity);
+    memo.sentences ??= new Map();
+    let found = memo.sentences.get(limit);
+    if (!found) memo.sentences.set(limit, (found = this.findKeySentences(entity, limit)));
+    return found.map((s) => ({ ...s }));
+  }
+
+  private findKeySentences(entity: EntityRecord, limit: number): KeySentence[] {
     const names = [entity.name, ...entity.aliases].map((n) => wordsOf(n).join(' ')).filter((n) => n !== '');
     // The best-ranked roles only: an organisation named in thousands of articles gathers thousands of descriptions.
     const roles = entity.roles.slice(0, KEY_SENTENCE_ROLES).map((r) => wordsOf(r).join(' ')).filter((r) => r !== '');
