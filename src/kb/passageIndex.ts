@@ -177,8 +177,8 @@ export class PassageIndex {
     return this.sortedTerms;
   }
 
-  /** Vocabulary terms starting with `prefix` (longer than it), most frequent first. */
-  private prefixed(prefix: string): number[] {
+  /** Ids of the vocabulary terms starting with `prefix` (the prefix itself included), from the sorted vocabulary. */
+  private startingWith(prefix: string): number[] {
     const sorted = this.sorted();
     let lo = 0;
     let hi = sorted.length;
@@ -188,8 +188,16 @@ export class PassageIndex {
       else hi = mid;
     }
     const out: number[] = [];
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) if (sorted[i] !== prefix) out.push(this.termId.get(sorted[i]!)!);
-    return out.sort((a, b) => this.postingLength[b]! - this.postingLength[a]!).slice(0, MAX_EXPANSIONS);
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(this.termId.get(sorted[i]!)!);
+    return out;
+  }
+
+  /** Vocabulary terms starting with `prefix` (longer than it), most frequent first. */
+  private prefixed(prefix: string): number[] {
+    return this.startingWith(prefix)
+      .filter((id) => this.terms[id] !== prefix)
+      .sort((a, b) => this.postingLength[b]! - this.postingLength[a]!)
+      .slice(0, MAX_EXPANSIONS);
   }
 
   /**
@@ -200,16 +208,7 @@ export class PassageIndex {
    */
   markPrefix(prefix: string, marks: Uint8Array, marked?: number[]): boolean {
     for (const stop of STOPWORDS) if (stop.startsWith(prefix)) return false;
-    const sorted = this.sorted();
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
-      const id = this.termId.get(sorted[i]!)!;
+    for (const id of this.startingWith(prefix)) {
       const list = this.postings[id]!;
       for (let k = 0, len = this.postingLength[id]!; k < len; k += 2) {
         const doc = list[k]!;
