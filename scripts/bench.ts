@@ -83,6 +83,14 @@ const USAGE = `usage: npm run bench -- [--articles N] [--queries Q] [--seed S] [
 
 class UsageError extends Error {}
 
+/** Untimed queries of each kind before the timed ones, so the code their paths take is compiled (JIT). */
+const WARM_UP_QUERIES = 300;
+
+/** A full garbage collection when Node runs with --expose-gc (`npm run bench` does); else nothing. */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 /** How many queries of each kind fuse.js runs at least, whatever the time budget, for a corpus of n articles. */
 export function defaultBaselineMin(n: number): number {
   return n <= 1000 ? 100 : n <= 10_000 ? 20 : 3;
@@ -690,9 +698,12 @@ async function measure(o: Options, n: number, corpusDir: string, cacheDir: strin
   const queries = {} as Record<Kind, KindResult>;
   for (const kind of KINDS) {
     liveLine(`queries: ${kind}…`);
-    for (let i = 0; i < Math.min(100, o.queries); i++) run(warmRng.make(kind)); // warm-up, not timed
-    await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < Math.min(WARM_UP_QUERIES, o.queries); i++) run(warmRng.make(kind)); // warm-up, not timed
     const list = Array.from({ length: o.queries }, () => maker.make(kind));
+    // A full collection first (as benchmark harnesses do), so the garbage of the warm-up, or of the kind
+    // before, is not collected on this kind's time; its own queries' garbage still is.
+    collectGarbage();
+    await new Promise((r) => setImmediate(r));
     queries[kind] = await timeQueries(`queries: ${kind}`, list, run);
   }
 
@@ -936,7 +947,7 @@ function printGrowth(results: BenchResult[]): string {
 /** Runs the benchmark for one size in a fresh process (`--json`), so each size's memory figures are its own. */
 function runSizeInChild(o: Options, size: number): Promise<BenchResult> {
   const args = [
-    ...nodeArgs(o.heapMb), SELF, '--articles', String(size), '--queries', String(o.queries), '--seed', String(o.seed), '--json',
+    '--expose-gc', ...nodeArgs(o.heapMb), SELF, '--articles', String(size), '--queries', String(o.queries), '--seed', String(o.seed), '--json',
     '--baseline-budget', String(o.baselineBudgetSeconds), '--quality', String(o.quality),
     ...(o.baselineMin ? ['--baseline-min', String(o.baselineMin)] : []),
     ...(o.keep ? ['--keep', join(o.keep, `size-${size}`)] : []), ...(o.heapMb ? ['--heap-mb', String(o.heapMb)] : []),

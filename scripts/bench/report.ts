@@ -12,6 +12,8 @@ import type { BenchResult } from '../bench.ts';
 import { formatBytes, formatCount, formatMs, formatRate, formatRatio, formatSeconds } from './stats.ts';
 
 const KINDS = ['autocomplete', 'who', 'quote', 'timeline', 'onthisday', 'search'] as const;
+/** Issue 6's p99 targets at 10,000 articles. */
+const TARGET_P99_MS: Record<(typeof KINDS)[number], number> = { autocomplete: 2, who: 5, quote: 5, timeline: 5, onthisday: 5, search: 20 };
 
 function markdown(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
@@ -49,9 +51,7 @@ export function targetsTable(runs: readonly BenchResult[]): string {
   const check = (target: string, figure: string, ok: boolean): void => void rows.push([target, figure, ok ? 'met' : '**not met**']);
   if (at10k) {
     const q = at10k.queries;
-    check('10k: autocomplete p99 ≤ 2 ms', formatMs(q.autocomplete.p99Ms), q.autocomplete.p99Ms <= 2);
-    for (const k of ['who', 'quote', 'timeline', 'onthisday'] as const) check(`10k: ${k} p99 ≤ 5 ms`, formatMs(q[k].p99Ms), q[k].p99Ms <= 5);
-    check('10k: search p99 ≤ 20 ms', formatMs(q.search.p99Ms), q.search.p99Ms <= 20);
+    for (const k of KINDS) check(`10k: ${k} p99 ≤ ${formatMs(TARGET_P99_MS[k])}`, formatMs(q[k].p99Ms), q[k].p99Ms <= TARGET_P99_MS[k]);
     check('10k: search p50 ≥ 50× faster than fuse.js', formatRatio(at10k.speedRatio.search), at10k.speedRatio.search >= 50);
     // fuse.js takes seconds a query, so it runs only the first of the quality queries: the two are compared
     // on those same queries, and Dossier's rate on all of them must reach 95%.
@@ -69,10 +69,14 @@ export function targetsTable(runs: readonly BenchResult[]): string {
   }
   if (at100k) {
     check('100k: built, cached, served with peak RSS ≤ 4 GB', mb(at100k.peakRssMB), at100k.peakRssMB <= 4096);
-    if (at10k) {
-      for (const k of KINDS) {
-        const ratio = at100k.queries[k].p99Ms / at10k.queries[k].p99Ms;
-        check(`100k: ${k} p99 ≤ 2 × 10k's`, `${formatMs(at100k.queries[k].p99Ms)} (${formatRatio(ratio)})`, ratio <= 2);
+    // "Query p99 within twice the 10,000-article figures" reads two ways, and both are checked: twice the
+    // 10,000-article targets, and (stricter) twice what the 10,000-article run measured.
+    for (const k of KINDS) {
+      const p99 = at100k.queries[k].p99Ms;
+      check(`100k: ${k} p99 ≤ 2 × the 10k target (${formatMs(2 * TARGET_P99_MS[k])})`, formatMs(p99), p99 <= 2 * TARGET_P99_MS[k]);
+      if (at10k) {
+        const ratio = p99 / at10k.queries[k].p99Ms;
+        check(`100k: ${k} p99 ≤ 2 × 10k's measured p99 (${formatMs(2 * at10k.queries[k].p99Ms)})`, `${formatMs(p99)} (${formatRatio(ratio)})`, ratio <= 2);
       }
     }
   }
