@@ -3,6 +3,7 @@
  * ("on this day") is one map lookup. Works the same for five articles or a hundred thousand.
  */
 import type { IsoDate } from '../corpus/article.ts';
+import { partitionPoint } from './partitionPoint.ts';
 import type { EventRecord } from './records.ts';
 
 /** The first and last day a partial date covers, as comparable strings. */
@@ -20,14 +21,7 @@ export function compareEvents(a: EventRecord, b: EventRecord): number {
 
 /** Where `e` goes in a list sorted by compareEvents (after its equals). */
 function insertionPoint(list: readonly EventRecord[], e: EventRecord): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareEvents(list[mid]!, e) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, list.length, (i) => compareEvents(list[i]!, e) <= 0);
 }
 
 export class EventIndex {
@@ -111,16 +105,6 @@ export class EventIndex {
     return this.sorted;
   }
 
-  private lowerBound(day: string): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! < day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
 
   /**
    * Ranges that start before `start` but run into it, latest start first. Read backwards from the last
@@ -128,28 +112,15 @@ export class EventIndex {
    */
   private rangesInto(start: string): EventRecord[] {
     const out: EventRecord[] = [];
-    let lo = 0;
-    let hi = this.rangeSpans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.rangeSpans[mid]![0] < start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0 && this.reachBefore[i]! >= start; i--) if (this.rangeSpans[i]![1] >= start) out.push(this.ranges[i]!);
+    const startingBefore = partitionPoint(0, this.rangeSpans.length, (i) => this.rangeSpans[i]![0] < start);
+    for (let i = startingBefore - 1; i >= 0 && this.reachBefore[i]! >= start; i--) if (this.rangeSpans[i]![1] >= start) out.push(this.ranges[i]!);
     return out;
   }
 
   /** The run of `sorted` whose first days fall within [start, end]: two binary searches. */
   private run(start: string, end: string): [number, number] {
-    const from = this.lowerBound(start);
-    let lo = from;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid]! <= end) lo = mid + 1;
-      else hi = mid;
-    }
-    return [from, lo];
+    const from = partitionPoint(0, this.starts.length, (i) => this.starts[i]! < start);
+    return [from, partitionPoint(from, this.starts.length, (i) => this.starts[i]! <= end)];
   }
 
   /**

@@ -207,9 +207,8 @@ export class KnowledgeBase {
   }
 
   passage(article: string, paragraph: number): PassageRecord | undefined {
-    const first = this.firstPassage.get(article);
-    const p = first === undefined ? undefined : this.data.passages[first + paragraph - 1];
-    return p && p.article === article && p.paragraph === paragraph ? p : undefined;
+    const at = this.passageOrdinal(article, paragraph);
+    return at < 0 ? undefined : this.data.passages[at];
   }
 
   /** The ordinal of a paragraph's passage in `data.passages` (and the search index), or -1. */

@@ -9,6 +9,7 @@
  * names that share the most letter trigrams with the query (over every name it would grow with the corpus).
  */
 import { nameKey } from '../text/nameKey.ts';
+import { partitionPoint } from './partitionPoint.ts';
 import { typosWithin } from '../text/similarity.ts';
 import type { EntityRecord } from './records.ts';
 
@@ -105,13 +106,7 @@ export class NameIndex {
 
   /** Entities with a name word starting with `prefix`, from the sorted word list. */
   private withWordPrefix(prefix: string, limit = Infinity): EntityRecord[] {
-    let lo = 0;
-    let hi = this.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.words[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, this.words.length, (i) => this.words[i]! < prefix);
     const out = new Set<EntityRecord>();
     for (let i = lo; i < this.words.length && this.words[i]!.startsWith(prefix) && out.size < limit; i++) {
       for (const e of this.byWord.get(this.words[i]!) ?? []) out.add(e);

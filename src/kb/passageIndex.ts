@@ -10,6 +10,7 @@
  */
 import { eachWord, normalizeTermCached, wordsWithOffsets } from '../text/normalizeForMatch.ts';
 import { typoDistance } from '../text/similarity.ts';
+import { partitionPoint } from './partitionPoint.ts';
 import type { PassageRecord } from './records.ts';
 
 /** Words too common to search for on their own. */
@@ -180,15 +181,8 @@ export class PassageIndex {
   /** Ids of the vocabulary terms starting with `prefix` (the prefix itself included), from the sorted vocabulary. */
   private startingWith(prefix: string): number[] {
     const sorted = this.sorted();
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const out: number[] = [];
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(this.termId.get(sorted[i]!)!);
+    for (let i = partitionPoint(0, sorted.length, (k) => sorted[k]! < prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(this.termId.get(sorted[i]!)!);
     return out;
   }
 
