@@ -1,15 +1,6 @@
 /** Edit distance between two short strings (names): the number of single-letter edits between them. */
 export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
+  return a === b ? 0 : slips(a, b, false, false, Infinity);
 }
 
 /**
@@ -18,26 +9,8 @@ export function editDistance(a: string, b: string): number {
  * commonest slip of all would otherwise need the two-edit budget only long words get.
  */
 export function typoDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      cur[j] = d;
-    }
-    before = prev;
-    prev = cur;
-  }
-  return prev[b.length]!;
+  return a === b ? 0 : slips(a, b, true, false, Infinity);
 }
-
-/** Scratch rows for typosWithin: reused, so a lookup over a hundred names allocates nothing. */
-let rowBefore = new Int32Array(64);
-let rowPrev = new Int32Array(64);
-let rowCur = new Int32Array(64);
 
 /**
  * The fewest typing slips (as `typoDistance` counts them) that turn `pattern` into some stretch of `text`:
@@ -47,9 +20,22 @@ let rowCur = new Int32Array(64);
  * Past `atMost` it stops early and returns `atMost + 1`.
  */
 export function typosWithin(pattern: string, text: string, atMost = Infinity): number {
-  const m = pattern.length;
-  const n = text.length;
-  if (m === 0) return 0;
+  return pattern.length === 0 ? 0 : slips(pattern, text, true, true, atMost);
+}
+
+/** Scratch rows for `slips`: reused, so a lookup over a hundred names allocates nothing. */
+let rowBefore = new Int32Array(64);
+let rowPrev = new Int32Array(64);
+let rowCur = new Int32Array(64);
+
+/**
+ * The one dynamic programme behind the three distances: single-letter edits from `a` to `b`; `swaps`
+ * counts two neighbouring letters swapped as one edit; `anywhere` lets `a` match any stretch of `b` (a
+ * free start and end); past `atMost` it returns `atMost + 1` as soon as that is certain.
+ */
+function slips(a: string, b: string, swaps: boolean, anywhere: boolean, atMost: number): number {
+  const m = a.length;
+  const n = b.length;
   if (rowCur.length <= n) {
     rowBefore = new Int32Array(n * 2 + 2);
     rowPrev = new Int32Array(n * 2 + 2);
@@ -58,20 +44,21 @@ export function typosWithin(pattern: string, text: string, atMost = Infinity): n
   let before = rowBefore;
   let prev = rowPrev;
   let cur = rowCur;
-  prev.fill(0, 0, n + 1); // row 0: the match may start anywhere in the text
+  // Row 0: a match anywhere may start at any letter of `b`; otherwise j letters of `b` cost j.
+  for (let j = 0; j <= n; j++) prev[j] = anywhere ? 0 : j;
   let prevMin = 0;
   for (let i = 1; i <= m; i++) {
-    const pc = pattern.charCodeAt(i - 1);
+    const ac = a.charCodeAt(i - 1);
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      const tc = text.charCodeAt(j - 1);
-      let d = prev[j - 1]! + (pc === tc ? 0 : 1);
+      const bc = b.charCodeAt(j - 1);
+      let d = prev[j - 1]! + (ac === bc ? 0 : 1);
       const del = prev[j]! + 1;
       if (del < d) d = del;
       const ins = cur[j - 1]! + 1;
       if (ins < d) d = ins;
-      if (i > 1 && j > 1 && pc === text.charCodeAt(j - 2) && pattern.charCodeAt(i - 2) === tc && before[j - 2]! + 1 < d) d = before[j - 2]! + 1;
+      if (swaps && i > 1 && j > 1 && ac === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bc && before[j - 2]! + 1 < d) d = before[j - 2]! + 1;
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
@@ -84,6 +71,7 @@ export function typosWithin(pattern: string, text: string, atMost = Infinity): n
     prev = cur;
     cur = spare;
   }
+  if (!anywhere) return prev[n]!;
   let best = m;
   for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
   return best;
