@@ -48,3 +48,26 @@ test('the serialized index loads to the same answers, and takes new passages aft
   const other = new PassageIndex(passages.slice(0, 2), serialized);
   assert.equal(other.size, 2);
 });
+
+test('withPrefixAmong keeps exactly the asked passages that have a word with the prefix, short postings or long', () => {
+  // A seeded corpus where some words are in most passages and some in few, so both ways of intersecting run.
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const common = ['market', 'marked', 'minister'];
+  const rare = ['tunnel', 'tundra', 'quartz'];
+  const many: PassageRecord[] = Array.from({ length: 600 }, (_, i) => {
+    const words = [common[next(3)]!, common[next(3)]!, ...(next(20) === 0 ? [rare[next(3)]!] : []), 'plain'];
+    return { id: `d${i}#p1`, article: `d${i}`, paragraph: 1, text: words.join(' ') };
+  });
+  const index = new PassageIndex(many);
+  const has = (at: number, prefix: string): boolean => many[at]!.text.split(' ').some((w) => w.startsWith(prefix));
+  for (const asked of [[...Array(600).keys()], [...Array(600).keys()].filter((i) => i % 7 === 3), [5, 17, 400, 599], []]) {
+    for (const prefix of ['mark', 'market', 'tun', 'quartz', 'min', 'zebra']) {
+      assert.deepEqual(index.withPrefixAmong(prefix, asked), asked.filter((at) => has(at, prefix)), `${prefix} among ${asked.length}`);
+    }
+  }
+  assert.equal(index.withPrefixAmong('th', [1, 2]), null, 'a stopword starts with it: the index cannot tell');
+});

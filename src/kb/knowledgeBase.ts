@@ -41,6 +41,16 @@ interface EntityMemo {
 }
 /** Entities with at least this many mentions get their profile computed in warmUp. */
 const WARM_ENTITY_MENTIONS = 200;
+/** Speakers with at least this many quotations get their quotations' places computed in warmUp. */
+const WARM_SPEAKER_QUOTES = 200;
+
+/** Where a list of quotations is in the search index, for quotesPossiblyWith. */
+interface QuotePlaces {
+  /** Each quotation's paragraphs as passage ordinals (-1: a paragraph with no passage, which none should be). */
+  perQuote: ReadonlyArray<readonly number[]>;
+  /** All of them, once each, ascending, without -1. */
+  docs: readonly number[];
+}
 
 export interface ArticleMentions {
   article: string;
@@ -142,6 +152,7 @@ export class KnowledgeBase {
     for (const e of added.entities) this.entityById.set(e.id, e);
     this.byParagraph = null;
     this.perEntity.clear();
+    this.quotePlaces = new WeakMap();
     this.data.quotes.push(...added.quotes);
     for (const q of added.quotes) {
       if (!q.speaker) continue;
@@ -184,6 +195,7 @@ export class KnowledgeBase {
       this.entityTimeline(e);
       this.keySentences(e);
     }
+    for (const list of this.quotesBySpeaker.values()) if (list.length >= WARM_SPEAKER_QUOTES) this.placesOf(list);
   }
 
   get articles(): readonly ArticleRecord[] {
@@ -219,42 +231,43 @@ export class KnowledgeBase {
     return p && p.article === article && p.paragraph === paragraph ? first + paragraph - 1 : -1;
   }
 
-  /** A byte per passage for quotesPossiblyWith, reused (and left all zero) between calls. */
-  private passageMarks = new Uint8Array(0);
-
   /**
    * Of some quotations, those that may have a word starting with each of `prefixes`, found through the
-   * search index: a quotation's words are words of its paragraphs, so one in no marked paragraph cannot
-   * have them. A superset (the caller still checks the words): it lets a topic filter read a speaker's
-   * few candidates rather than thousands of quotations. A prefix the index cannot tell (a stopword starts
-   * with it) filters nothing.
+   * search index: a quotation's words are words of its paragraphs, so one in no paragraph with such a word
+   * cannot have them. A superset (the caller still checks the words): it lets a topic filter read a
+   * speaker's few candidates rather than thousands of quotations. A prefix the index cannot tell (a
+   * stopword starts with it) filters nothing.
    */
   quotesPossiblyWith(quotes: readonly QuoteRecord[], prefixes: readonly string[]): readonly QuoteRecord[] {
+    if (quotes.length === 0 || prefixes.length === 0) return quotes;
     let out = quotes;
+    let { perQuote, docs } = this.placesOf(quotes);
     for (const prefix of prefixes) {
       if (out.length === 0) break;
-      if (this.passageMarks.length < this.data.passages.length) this.passageMarks = new Uint8Array(this.data.passages.length + 1024);
-      const marks = this.passageMarks;
-      const marked: number[] = [];
-      if (!this.passages.markPrefix(prefix, marks, marked)) continue;
-      if (marked.length < out.length) {
-        // Fewer paragraphs with the word than quotations: the quotations of those paragraphs are the candidates.
-        const candidates = new Set<QuoteRecord>();
-        for (const at of marked) {
-          const p = this.data.passages[at]!;
-          for (const q of this.quotesInParagraph(p.article, p.paragraph)) candidates.add(q);
-        }
-        // (Every paragraph of an article is a passage, so a quotation's words are all in marked passages.)
-        out = out.filter((q) => candidates.has(q));
-      } else {
-        out = out.filter((q) => (q.paragraphs.length ? q.paragraphs : [q.paragraph]).some((paragraph) => {
-          const at = this.passageOrdinal(q.article, paragraph);
-          return at < 0 || marks[at] === 1;
-        }));
-      }
-      for (const at of marked) marks[at] = 0;
+      const hits = this.passages.withPrefixAmong(prefix, docs);
+      if (!hits) continue;
+      // Per word, not per paragraph: a quotation over two paragraphs may have one word in each.
+      const kept = new Set(hits);
+      const keep = perQuote.map((list) => list.some((at) => at < 0 || kept.has(at)));
+      out = out.filter((_, i) => keep[i]);
+      ({ perQuote, docs } = placesFrom(perQuote.filter((_, i) => keep[i])));
     }
     return out;
+  }
+
+  /**
+   * A speaker's quotation list's places, kept until an article is added (their lists are the same arrays
+   * until then): reading thousands of scattered records for them took milliseconds a question.
+   */
+  private quotePlaces = new WeakMap<readonly QuoteRecord[], QuotePlaces>();
+
+  private placesOf(quotes: readonly QuoteRecord[]): QuotePlaces {
+    let places = this.quotePlaces.get(quotes);
+    if (!places) {
+      places = placesFrom(quotes.map((q) => (q.paragraphs.length ? q.paragraphs : [q.paragraph]).map((p) => this.passageOrdinal(q.article, p))));
+      this.quotePlaces.set(quotes, places);
+    }
+    return places;
   }
 
   /** Where a record comes from, for every answer. */
@@ -480,4 +493,8 @@ function nameCues(entity: EntityRecord): string[] {
 
 function wordsOf(text: string): string[] {
   return wordsWithOffsets(text).map((w) => normalizeTermCached(w.word)).filter((w) => w !== '');
+}
+
+function placesFrom(perQuote: ReadonlyArray<readonly number[]>): QuotePlaces {
+  return { perQuote, docs: [...new Set(perQuote.flat())].filter((at) => at >= 0).sort((a, b) => a - b) };
 }

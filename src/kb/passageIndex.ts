@@ -10,7 +10,7 @@
  */
 import { eachWord, normalizeTermCached, wordsWithOffsets } from '../text/normalizeForMatch.ts';
 import { typoDistance } from '../text/similarity.ts';
-import { partitionPoint } from './partitionPoint.ts';
+import { gallop, partitionPoint } from './partitionPoint.ts';
 import type { PassageRecord } from './records.ts';
 
 /** Words too common to search for on their own. */
@@ -195,23 +195,35 @@ export class PassageIndex {
   }
 
   /**
-   * Sets `marks[p]` to 1 for every passage p with a word that starts with `prefix` (the whole word too),
-   * every such word, without the cap a query's expansion has. False when the index cannot tell: a
-   * stopword, never indexed, starts with the prefix. `marks` has a byte per passage; `marked`, when
-   * given, gets each marked passage once.
+   * Of some passages (ordinals in ascending order), those with a word that starts with `prefix` (the whole
+   * word too), every such word, without the cap a query's expansion has; null when the index cannot tell
+   * (a stopword, never indexed, starts with the prefix). Each posting is intersected with the passages by
+   * galloping through the longer of the two, so a common word costs about the few thousand passages asked
+   * about, not the hundreds of thousands that have it.
    */
-  markPrefix(prefix: string, marks: Uint8Array, marked?: number[]): boolean {
-    for (const stop of STOPWORDS) if (stop.startsWith(prefix)) return false;
+  withPrefixAmong(prefix: string, docs: readonly number[]): number[] | null {
+    for (const stop of STOPWORDS) if (stop.startsWith(prefix)) return null;
+    const found = new Uint8Array(docs.length);
     for (const id of this.startingWith(prefix)) {
       const list = this.postings[id]!;
-      for (let k = 0, len = this.postingLength[id]!; k < len; k += 2) {
-        const doc = list[k]!;
-        if (marks[doc] === 1) continue;
-        marks[doc] = 1;
-        marked?.push(doc);
+      const count = this.postingLength[id]! / 2;
+      if (count <= docs.length) {
+        let j = 0;
+        for (let k = 0; k < count && j < docs.length; k++) {
+          const doc = list[2 * k]!;
+          j = gallop(j, docs.length, (i) => docs[i]! < doc);
+          if (docs[j] === doc) found[j] = 1;
+        }
+      } else {
+        let k = 0;
+        for (let j = 0; j < docs.length && k < count; j++) {
+          const doc = docs[j]!;
+          k = gallop(k, count, (i) => list[2 * i]! < doc);
+          if (k < count && list[2 * k] === doc) found[j] = 1;
+        }
       }
     }
-    return true;
+    return docs.filter((_, j) => found[j] === 1);
   }
 
   /** Vocabulary terms one or two edits away (a typo), found through shared letter trigrams. */
