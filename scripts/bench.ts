@@ -196,16 +196,8 @@ interface OpenReport {
   processMs: number;
 }
 
-/**
- * Node's flags for the bot, as `npm start` gives them (package.json): young-generation space of 64 MB, where
- * the default is 16. On the 1.6 GB heap of 100,000 articles each minor collection pauses about 7 ms however
- * little it frees, so four times fewer of them land on four times fewer questions (search's p99 there went
- * from about 11 to 7 ms).
- */
-const BOT_NODE_FLAGS = ['--max-semi-space-size=64'];
-
 function nodeArgs(heapMb: number | null): string[] {
-  return [...BOT_NODE_FLAGS, '--import', TSX, ...(heapMb ? [`--max-old-space-size=${heapMb}`] : [])];
+  return ['--import', TSX, ...(heapMb ? [`--max-old-space-size=${heapMb}`] : [])];
 }
 
 /** Opens the corpus in a fresh process; on a terminal, shows its progress (file reads, extraction, phases, time). */

@@ -36,9 +36,8 @@ const manager = new ShardingManager(fileURLToPath(new URL('./shard.ts', import.m
   totalShards,
   mode: 'process',
   respawn: true,
-  // The shards run TypeScript through tsx, found from this package (not from the working directory), with
-  // the young-generation space `npm start` gives the bot (package.json: fewer minor collections).
-  execArgv: ['--max-semi-space-size=64', '--import', import.meta.resolve('tsx')],
+  // The shards run TypeScript through tsx, found from this package (not from the working directory).
+  execArgv: ['--import', import.meta.resolve('tsx')],
 });
 manager.on('shardCreate', (shard) => log.info({ shard: shard.id, of: totalShards }, 'shard started'));
 process.stderr.write(`Starting ${totalShards} shard${totalShards === 1 ? '' : 's'}.\n`);
