@@ -59,7 +59,7 @@ export const quote: Command = {
       return { ok: false, reply: notFoundReply(kb, name, resolved.suggestions, 'speaker'), data: { query: name, topic, speaker: null, quotes: [] } };
     }
     if (resolved.kind === 'choice') {
-      return { ok: true, reply: choiceReply(kb, 'quote', name, resolved.candidates), data: { query: name, topic, speaker: null, candidates: resolved.candidates.map(entityJson), quotes: [] } };
+      return { ok: true, reply: choiceReply(kb, 'quote', name, resolved.candidates, topic ? ` about ${topic}` : ''), data: { query: name, topic, speaker: null, candidates: resolved.candidates.map(entityJson), quotes: [] } };
     }
     const entity = resolved.entity;
     const own = kb.quotesBy(entity.id);

@@ -41,14 +41,17 @@ export function pickName(kb: KnowledgeBase, entity: EntityRecord): string {
   return kb.sharesName(entity) ? entity.id : entity.name;
 }
 
-export function choiceReply(kb: KnowledgeBase, command: string, query: string, candidates: EntityRecord[]): Reply {
+/** Several entities match: their names to pick from; `rest` is what else was asked (" about Iran"), kept for the pick. */
+export function choiceReply(kb: KnowledgeBase, command: string, query: string, candidates: EntityRecord[], rest = ''): Reply {
+  const names = candidates.map((c) => pickName(kb, c));
   return {
     kind: 'choice',
     title: `Several matches for "${query}"`,
     summary: candidates.map((c) => `${c.name}${c.description ? ` (${c.description})` : ''}`).join('; '),
     sections: [],
-    suggestions: candidates.map((c) => pickName(kb, c)),
-    footer: `Ask again with the full name, e.g. "${command} ${pickName(kb, candidates[0]!)}".`,
+    suggestions: names,
+    ...(rest ? { picks: names.map((n) => `${n}${rest}`) } : {}),
+    footer: `Ask again with the full name, e.g. "${command} ${names[0]!}${rest}".`,
   };
 }
 

@@ -11,6 +11,7 @@ import { commandTable } from '../commands/registry.ts';
 import { route } from '../commands/router.ts';
 import { quoteItem } from '../commands/format.ts';
 import { dispatch, type Dispatched } from '../src/input/dispatch.ts';
+import { ConsoleSession } from '../src/console/session.ts';
 import { openKnowledgeBase } from '../src/kb/openSync.ts';
 import type { ReplyItem } from '../src/reply/reply.ts';
 
@@ -199,6 +200,24 @@ test('quote Gamliel about Iran keeps only the quotations about Iran', () => {
   const nothing = ask('quote Gamliel about bananas');
   assert.equal(nothing.outcome, 'no-match');
   assert.match(nothing.reply.summary ?? '', /4 quotations of Gila Gamliel on other subjects/);
+});
+
+test('quote Prime Minister about Iran: picking a candidate keeps the topic', () => {
+  const d = ask('quote Prime Minister about Iran');
+  assert.equal(d.reply.kind, 'choice');
+  const at = (d.reply.suggestions ?? []).indexOf('Naftali Bennett');
+  assert.ok(at >= 0, (d.reply.suggestions ?? []).join(', '));
+  assert.equal(d.reply.picks?.[at], 'Naftali Bennett about Iran');
+  assert.match(d.reply.footer ?? '', / about Iran"\.$/);
+  // In the console, typing the candidate's number asks the same question of that person.
+  const session = new ConsoleSession({ table: commandTable, route, context: () => ({ kb, now: NOW }) });
+  assert.equal(session.answer('quote Prime Minister about Iran').quit, false);
+  const picked = session.answer(String(at + 1));
+  assert.ok(!picked.quit);
+  assert.equal(picked.reply.title, 'Naftali Bennett, in their own words about "Iran"');
+  assert.ok(picked.reply.sections.flatMap((s) => s.items).every((i) => /Iran/.test(i.text)));
+  // Without a topic there is nothing to carry: the picks are the names.
+  assert.equal(ask('quote Prime Minister').reply.picks, undefined);
 });
 
 test('someone who never speaks: "Quotations that mention …", never passed off as theirs', () => {

@@ -58,7 +58,7 @@ export class ConsoleSession {
 
   private run(command: string, args: string): LineResult {
     const done = dispatch(command, args, this.options.context(), this.options.table, this.options.onFailure);
-    const candidates = done.reply.suggestions ?? [];
+    const candidates = done.reply.picks ?? done.reply.suggestions ?? [];
     this.pending = done.reply.kind === 'choice' && candidates.length > 0 ? { command: done.command?.name ?? command, candidates } : null;
     return { quit: false, reply: done.reply, outcome: done.outcome };
   }

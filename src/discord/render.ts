@@ -117,7 +117,11 @@ export function renderPage(page: ReplyPage, options: RenderOptions = {}): Discor
         type: ComponentType.StringSelect,
         custom_id: `${PICK_MENU}:${options.command}`,
         placeholder: 'Pick one',
-        options: (reply.suggestions ?? []).slice(0, LIMITS.selectOptions).map((s) => ({ label: clip(s, LIMITS.optionText), value: clip(s, LIMITS.optionText) })),
+        // The value is what the pick runs (the name and, say, the topic asked about), or the name alone when that is too long for a value.
+        options: (reply.suggestions ?? []).slice(0, LIMITS.selectOptions).map((s, i) => {
+          const pick = reply.picks?.[i] ?? s;
+          return { label: clip(s, LIMITS.optionText), value: pick.length <= LIMITS.optionText ? pick : clip(s, LIMITS.optionText) };
+        }),
       }],
     });
   }

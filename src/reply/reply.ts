@@ -41,6 +41,11 @@ export interface Reply {
   sections: ReplySection[];
   /** Did-you-mean names or the candidates of a choice. */
   suggestions?: string[];
+  /**
+   * For a choice: what picking each candidate runs the command with, when that is more than its name
+   * ("Naftali Bennett about Iran" for "quote Prime Minister about Iran"); the suggestion itself otherwise.
+   */
+  picks?: string[];
   /** A short footer: counts, hints. */
   footer?: string;
 }
