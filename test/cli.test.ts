@@ -147,6 +147,13 @@ test('who Zelensky: no match, exit 1', async () => {
   assert.match(ran.stderr, /No person, organisation or place called "Zelensky"/);
 });
 
+test('who Zelensky --json: the empty data on stdout, the reason on stderr, exit 1', async () => {
+  const ran = await cli(['who', 'Zelensky', '--json']);
+  assert.equal(ran.code, 1);
+  assert.equal((JSON.parse(ran.stdout) as { entity: unknown }).entity, null);
+  assert.match(ran.stderr, /No person, organisation or place called "Zelensky"/);
+});
+
 test('an empty argument and a 10,000-character argument are bad input (exit 2), no stack trace', async () => {
   const [empty, long] = await Promise.all([cli(['who', '']), cli(['search', 'a'.repeat(10_000)])]);
   for (const ran of [empty, long]) {

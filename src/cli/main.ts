@@ -89,11 +89,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const done = dispatch(name, args, { kb, now }, commandTable, (command, err) => log.error({ err, command }, 'command failed'));
-  if (values.json && done.result) process.stdout.write(`${JSON.stringify(done.result.data, null, 2)}\n`);
-  else {
-    const text = renderText(done.reply, { width: Number(process.env.COLUMNS) || 80 });
-    (done.outcome === 'answer' ? process.stdout : process.stderr).write(text);
-  }
+  const text = (): string => renderText(done.reply, { width: Number(process.env.COLUMNS) || 80 });
+  if (values.json && done.result) {
+    process.stdout.write(`${JSON.stringify(done.result.data, null, 2)}\n`);
+    // The data of a question with no answer is empty lists: the message says why, on stderr.
+    if (done.outcome !== 'answer') process.stderr.write(text());
+  } else (done.outcome === 'answer' ? process.stdout : process.stderr).write(text());
   process.exitCode = EXIT_CODES[done.outcome];
 }
 
