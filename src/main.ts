@@ -47,8 +47,9 @@ async function main(): Promise<void> {
   }
   const { kb, fromCache, addedInPlace, ms, phases } = started.opened;
   log.info({ articles: kb.articles.length, fromCache, addedInPlace, ms: Math.round(ms), phases }, 'knowledge base opened');
-  // The lookups built on first use are built now, in the background of whatever starts next.
-  setImmediate(() => kb.warmUp());
+  // The lookups built on first use are built now, in slices between whatever starts next; a failure there
+  // costs only speed (each lookup is built again on first use).
+  kb.warmUpGradually().catch((err: unknown) => log.warn({ err }, 'warm-up failed'));
 
   if (config.discord || config.slack) {
     const stoppers: Array<() => Promise<void>> = [];

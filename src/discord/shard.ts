@@ -32,7 +32,7 @@ try {
   process.exit(err instanceof DiscordAuthError ? CONFIG_EXIT_CODE : 1);
 }
 scheduler.addSender(new DiscordDailySender(bot.client));
-setImmediate(() => started.opened.kb.warmUp());
+started.opened.kb.warmUpGradually().catch((err: unknown) => log.warn({ err }, 'warm-up failed'));
 scheduler.start();
 const watcher = watchCorpus(config.corpusDir, started.opened.kb, log);
 const stop = (): void => {
