@@ -292,7 +292,7 @@ export class KnowledgeBase {
   private placesOf(quotes: readonly QuoteRecord[]): QuotePlaces {
     let places = this.quotePlaces.get(quotes);
     if (!places) {
-      places = placesFrom(quotes.map((q) => (q.paragraphs.length ? q.paragraphs : [q.paragraph]).map((p) => this.passageOrdinal(q.article, p))));
+      places = placesFrom(quotes.map((q) => paragraphsOf(q).map((p) => this.passageOrdinal(q.article, p))));
       this.quotePlaces.set(quotes, places);
     }
     return places;
@@ -370,7 +370,7 @@ export class KnowledgeBase {
     if (!this.quotesByParagraph) {
       this.quotesByParagraph = new Map();
       for (const q of this.data.quotes) {
-        for (const p of q.paragraphs.length ? q.paragraphs : [q.paragraph]) {
+        for (const p of paragraphsOf(q)) {
           const key = `${q.article}#${p}`;
           const list = this.quotesByParagraph.get(key) ?? [];
           list.push(q);
@@ -521,6 +521,11 @@ function nameCues(entity: EntityRecord): string[] {
 
 function wordsOf(text: string): string[] {
   return wordsWithOffsets(text).map((w) => normalizeTermCached(w.word)).filter((w) => w !== '');
+}
+
+/** Every paragraph a quotation covers: its `paragraphs`, or its `paragraph` when that list is empty. */
+function paragraphsOf(q: QuoteRecord): readonly number[] {
+  return q.paragraphs.length ? q.paragraphs : [q.paragraph];
 }
 
 function placesFrom(perQuote: ReadonlyArray<readonly number[]>): QuotePlaces {
