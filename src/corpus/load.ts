@@ -4,15 +4,11 @@
  * folder gives a warning and no articles, never an exception.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Article, Corpus, CorpusWarning } from './article.ts';
+import { listArticleFiles, MAX_ARTICLE_BYTES } from './files.ts';
 import { parseArticleFile } from './parse.ts';
-
-/** Larger files are not articles (a 50 MB "article" is a dump or a mistake) and would stall extraction. */
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
-
-export const ARTICLE_FILE = /\.(txt|md|markdown)$/i;
 
 /** Why a file's bytes cannot be an article, or null when they can. */
 export function problemWithBytes(bytes: Buffer): string | null {
@@ -81,19 +77,6 @@ export function acceptArticle<A>(read: { article: A | null; warnings: CorpusWarn
   }
   seen.set(read.fingerprint, file);
   return read.article;
-}
-
-/** The article files of a folder, sorted, or the problem with the folder. */
-export function listArticleFiles(dir: string): { dir: string; files: string[]; problem: CorpusWarning | null } {
-  const abs = resolve(dir);
-  try {
-    if (!statSync(abs).isDirectory()) return { dir: abs, files: [], problem: { file: null, message: `the corpus path is not a folder: ${abs}` } };
-    return { dir: abs, files: readdirSync(abs).filter((f) => ARTICLE_FILE.test(f) && !f.startsWith('.')).sort(), problem: null };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? `the corpus folder does not exist: ${abs}` : `the corpus folder cannot be read (${code ?? 'error'}): ${abs}`;
-    return { dir: abs, files: [], problem: { file: null, message } };
-  }
 }
 
 /** The folder-level warning when nothing could be read. */

@@ -7,7 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleText, CorpusWarning } from '../corpus/article.ts';
-import { acceptArticle, emptyFolderWarning, listArticleFiles } from '../corpus/load.ts';
+import { listArticleFiles } from '../corpus/files.ts';
+import { acceptArticle, emptyFolderWarning } from '../corpus/load.ts';
 import type { ArticleAnalysis } from '../extract/analysis.ts';
 import { readAndAnalyze, type AnalyzedFile } from './readAndAnalyze.ts';
 

@@ -21,7 +21,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CorpusWarning } from '../corpus/article.ts';
-import { MAX_ARTICLE_BYTES } from '../corpus/load.ts';
+import { MAX_ARTICLE_BYTES } from '../corpus/files.ts';
 import type { SerializedPassageIndex } from './passageIndex.ts';
 import type { ArticleRecord, EntityRecord, EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
 import { KB_VERSION } from './version.ts';

@@ -9,7 +9,7 @@
  * without the in-place path, for tests and small corpora.
  */
 import type { CorpusWarning } from '../corpus/article.ts';
-import { listArticleFiles } from '../corpus/load.ts';
+import { listArticleFiles } from '../corpus/files.ts';
 import type { AnalyzeOptions } from './analyzeAll.ts';
 import { checkCache, defaultCacheDir, readCachedBuild, stampFiles, writeCache, type CacheCheck, type FileStamp } from './cache.ts';
 import { KnowledgeBase } from './knowledgeBase.ts';

@@ -4,7 +4,8 @@
  * place here).
  */
 import { articleText } from '../corpus/article.ts';
-import { listArticleFiles, loadCorpus } from '../corpus/load.ts';
+import { listArticleFiles } from '../corpus/files.ts';
+import { loadCorpus } from '../corpus/load.ts';
 import { analyzeArticle } from '../extract/pipeline.ts';
 import { buildKnowledgeBaseData } from './build.ts';
 import { stampFiles } from './cache.ts';

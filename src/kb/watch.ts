@@ -6,7 +6,7 @@
  */
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
-import { ARTICLE_FILE, listArticleFiles } from '../corpus/load.ts';
+import { ARTICLE_FILE, listArticleFiles } from '../corpus/files.ts';
 import { addFiles, fingerprintsOf } from './addFiles.ts';
 import type { KnowledgeBase } from './knowledgeBase.ts';
 
