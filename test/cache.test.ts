@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cacheFileFor } from '../src/kb/cache.ts';
+import { cacheFileFor, checkCache, readCachedBuild } from '../src/kb/cache.ts';
+import { listArticleFiles } from '../src/corpus/files.ts';
 import { loadKnowledgeBase } from '../src/kb/open.ts';
 import { openKnowledgeBase } from '../src/kb/openSync.ts';
 import { dispatch } from '../src/input/dispatch.ts';
@@ -44,6 +45,10 @@ The Northport Harbour Board on Thursday named Marisol Quenneville, a former ferr
 "We will open the old quay to the public," Quenneville said after the vote.
 `;
 
+function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
 function answer(kb: KnowledgeBase, line: string): string {
   const [name, ...rest] = line.split(' ');
   const d = dispatch(name!, rest.join(' '), { kb, now: new Date(Date.UTC(2024, 5, 1)) }, commandTable);
@@ -61,7 +66,8 @@ test('a second start reads the cache, answers the same, and a touched file is no
   const second = await loadKnowledgeBase({ corpusDir, cacheDir });
   assert.equal(second.fromCache, true);
   assert.equal(second.addedInPlace, 0);
-  assert.deepEqual(second.kb.data, first.kb.data, 'the cached data is the built data');
+  // As JSON: a passage read from the cache keeps its text in the cache's bytes until asked (cache.ts).
+  assert.deepEqual(asJson(second.kb.data), asJson(first.kb.data), 'the cached data is the built data');
   for (const q of ['who gamliel', 'quote Bennett', 'timeline 2022', 'search political prisoners']) assert.equal(answer(second.kb, q), answer(first.kb, q), q);
 
   // Same bytes, new modification time: hashed again, found unchanged.
@@ -69,6 +75,23 @@ test('a second start reads the cache, answers the same, and a touched file is no
   utimesSync(join(corpusDir, file), new Date(), new Date(Date.now() - 60_000));
   const touched = await loadKnowledgeBase({ corpusDir, cacheDir });
   assert.equal(touched.fromCache, true);
+});
+
+test('the cache reads the same through a buffer smaller than any of its lines', async () => {
+  // Sections are read through one reused buffer (cache.ts): lines and texts that cross its end, and
+  // lines longer than it, must come out whole.
+  const corpusDir = seedCopy();
+  const cacheDir = tempDir('dossier-cache-');
+  ageAll(corpusDir);
+  const built = await loadKnowledgeBase({ corpusDir, cacheDir });
+  const listed = listArticleFiles(corpusDir);
+  const check = checkCache(cacheDir, listed.dir, listed.files);
+  assert.ok(check && !check.changed);
+  for (const bytes of [1, 2, 3, 5, 7, 64, 1000, 4096]) {
+    const read = readCachedBuild(check, bytes);
+    assert.ok(read, `read through ${bytes} bytes`);
+    assert.deepEqual(asJson(read.data), asJson(built.kb.data), `read through ${bytes} bytes`);
+  }
 });
 
 test('a file added since the cache is taken in place and cached; a copy of an article is skipped', async () => {
@@ -127,7 +150,7 @@ test('a damaged or foreign cache file costs a rebuild, never an error', async ()
   truncateSync(cacheFile, Math.floor(bytes.length / 2));
   const truncated = await loadKnowledgeBase({ corpusDir, cacheDir });
   assert.equal(truncated.fromCache, false);
-  assert.deepEqual(truncated.kb.data, built.kb.data);
+  assert.deepEqual(asJson(truncated.kb.data), asJson(built.kb.data));
 
   // The header intact, a section's bytes garbled.
   const garbled = Buffer.from(bytes);

@@ -11,10 +11,11 @@
  *
  * The format is written by hand because one JSON document cannot hold a large corpus (V8 strings stop at
  * 512 MB, which 100,000 articles pass) and parsing one is the slowest part of a warm start. The file is a
- * series of sections and, at its end, a JSON header naming them: records as JSON lines of a few thousand
- * records each; the passages' text as UTF-8 bytes with their end offsets; the search index's postings as
- * raw 32-bit numbers read straight into a Uint32Array. It is written to a temporary file and renamed, so
- * a reader never sees half a file. A missing, corrupt or unwritable cache only costs a rebuild, never an
+ * series of sections and, at its end, a JSON header naming them: records as JSON lines of a few hundred
+ * records each (quotations and events as rows with their repeated strings in a table: see QUOTE_FIELDS);
+ * the passages' text as UTF-8 bytes with their end offsets, decoded only when a passage is read; the
+ * search index's postings as raw 32-bit numbers read straight into a Uint32Array. It is written to a
+ * temporary file and renamed, so a reader never sees half a file. A missing, corrupt or unwritable cache only costs a rebuild, never an
  * error.
  */
 import { createHash } from 'node:crypto';
@@ -67,9 +68,10 @@ interface Header {
   sections: Partial<Record<SectionName, [offset: number, length: number]>>;
 }
 
-const MAGIC = 'DOSSIER1';
+/** Names the file format (the sections and how each is stored); a file of another format is not read. */
+const MAGIC = 'DOSSIER2';
 /** Records per JSON line: each line stays far below V8's string limit however large the corpus. */
-const RECORDS_PER_LINE = 4000;
+const RECORDS_PER_LINE = 250;
 /** A file modified this close to its stamp may change again within the clock's resolution: hash it. */
 const RACY_MS = 2000;
 /** How many cache files to keep (other corpus folders). */
@@ -161,54 +163,218 @@ export function checkCache(cacheDir: string, corpusDir: string, files: readonly 
   return { file, header, stamps, added, changed };
 }
 
-function readSection(fd: number, header: Header, name: SectionName): Buffer {
+/**
+ * Reads sections front to back through one reused buffer. On this machine, touching fresh memory for
+ * the first time costs more than reading the file into memory already touched (about 3 ms a megabyte
+ * against a fraction of one: it is a page fault each 4 kB), so a warm start that read each section into
+ * a buffer of its own spent a quarter of its time on buffers it then threw away.
+ */
+class SectionReader {
+  private buffer: Buffer;
+  /** The unread bytes are buffer[start, end); the file's next byte to read is at `position`. */
+  private start = 0;
+  private end = 0;
+  private position = 0;
+  private remaining = 0;
+
+  constructor(private readonly fd: number, private readonly header: Header, bufferBytes: number) {
+    this.buffer = Buffer.allocUnsafe(bufferBytes);
+  }
+
+  open(name: SectionName): void {
+    const at = this.header.sections[name];
+    if (!at) throw new Error(`no ${name} section`);
+    [this.position, this.remaining] = at;
+    this.start = this.end = 0;
+  }
+
+  /** Whether the section has bytes left. */
+  more(): boolean {
+    return this.start < this.end || this.remaining > 0;
+  }
+
+  /** Makes the next `n` bytes contiguous in the buffer (fewer only at the section's end); returns how many are. */
+  private want(n: number): number {
+    if (this.end - this.start >= n || this.remaining === 0) return this.end - this.start;
+    if (n > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(n, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, this.start, this.end);
+      this.buffer = bigger;
+    } else {
+      this.buffer.copy(this.buffer, 0, this.start, this.end);
+    }
+    this.end -= this.start;
+    this.start = 0;
+    while (this.remaining > 0 && this.end < this.buffer.length) {
+      const read = readSync(this.fd, this.buffer, this.end, Math.min(this.buffer.length - this.end, this.remaining), this.position);
+      if (read <= 0) throw new Error('short section');
+      this.end += read;
+      this.position += read;
+      this.remaining -= read;
+    }
+    return this.end - this.start;
+  }
+
+  /** The next `bytes` bytes as UTF-8 text. */
+  text(bytes: number): string {
+    if (this.want(bytes) < bytes) throw new Error('short section');
+    const s = this.buffer.toString('utf8', this.start, this.start + bytes);
+    this.start += bytes;
+    return s;
+  }
+
+  /** The rest of the section as UTF-8 text. */
+  rest(): string {
+    return this.text(this.end - this.start + this.remaining);
+  }
+
+  /** The next line, without its newline (the rest of the section when no newline is left). */
+  line(): string {
+    for (let from = this.start; ;) {
+      const nl = this.buffer.indexOf(0x0a, from);
+      if (nl >= 0 && nl < this.end) {
+        const s = this.buffer.toString('utf8', this.start, nl);
+        this.start = nl + 1;
+        return s;
+      }
+      const had = this.end - this.start;
+      if (this.remaining === 0) return this.text(had);
+      // Look again only at the bytes that arrive (the buffer may move or grow meanwhile).
+      this.want(had + 1);
+      from = this.start + had;
+    }
+  }
+}
+
+/** A section read whole into memory of its own (for data kept as it is in the file). */
+function readBytes(fd: number, header: Header, name: SectionName): Buffer {
   const at = header.sections[name];
   if (!at) throw new Error(`no ${name} section`);
-  const buf = Buffer.allocUnsafe(at[1]);
-  if (readSync(fd, buf, 0, at[1], at[0]) !== at[1]) throw new Error(`short ${name} section`);
-  return buf;
+  const bytes = Buffer.allocUnsafeSlow(at[1]);
+  if (readSync(fd, bytes, 0, at[1], at[0]) !== at[1]) throw new Error(`short ${name} section`);
+  return bytes;
 }
 
 function readNumbers(fd: number, header: Header, name: SectionName): Uint32Array {
-  const at = header.sections[name];
-  if (!at || at[1] % 4 !== 0) throw new Error(`bad ${name} section`);
-  const numbers = new Uint32Array(at[1] / 4);
-  if (readSync(fd, new Uint8Array(numbers.buffer), 0, at[1], at[0]) !== at[1]) throw new Error(`short ${name} section`);
-  return numbers;
+  const bytes = readBytes(fd, header, name);
+  if (bytes.length % 4 !== 0) throw new Error(`bad ${name} section`);
+  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
 
-function readJsonLines<T>(fd: number, header: Header, name: SectionName): T[] {
-  const buf = readSection(fd, header, name);
+function readJsonLines<T>(reader: SectionReader, name: SectionName): T[] {
+  reader.open(name);
   const out: T[] = [];
-  for (let start = 0; start < buf.length;) {
-    let end = buf.indexOf(0x0a, start);
-    if (end < 0) end = buf.length;
-    for (const item of JSON.parse(buf.toString('utf8', start, end)) as T[]) out.push(item);
-    start = end + 1;
-  }
+  while (reader.more()) for (const item of JSON.parse(reader.line()) as T[]) out.push(item);
   return out;
+}
+
+/**
+ * Quotations and events, the most numerous records, are stored as rows: each record an array of its
+ * fields in a fixed order (no keys to parse), with the strings that repeat (article ids, speakers,
+ * dates, kinds…) stored once in a table on the section's first line and referred to by position. A
+ * warm start then makes a string a record for its id and text instead of one for every field.
+ */
+const QUOTE_FIELDS = ['id', 'article', 'paragraph', 'paragraphs', 'text', 'speaker', 'speakerName', 'speakerKind', 'kind'] as const satisfies ReadonlyArray<keyof QuoteRecord>;
+const QUOTE_SHARED: ReadonlySet<string> = new Set<keyof QuoteRecord>(['article', 'speaker', 'speakerName', 'speakerKind', 'kind']);
+const EVENT_FIELDS = ['id', 'article', 'paragraph', 'date', 'end', 'precision', 'approximate', 'text', 'expression', 'entities'] as const satisfies ReadonlyArray<keyof EventRecord>;
+const EVENT_SHARED: ReadonlySet<string> = new Set<keyof EventRecord>(['article', 'date', 'end', 'precision', 'expression', 'entities']);
+
+/** Reads rows written by writeRows; `make` turns a row into its record, `shared` resolving a stored string reference. */
+function readRows<T>(reader: SectionReader, name: SectionName, make: (row: unknown[], shared: SharedStrings) => T): T[] {
+  reader.open(name);
+  const strings = JSON.parse(reader.line()) as string[];
+  const shared: SharedStrings = {
+    one(ref) {
+      if (ref === -1) return null;
+      const s = typeof ref === 'number' ? strings[ref] : undefined;
+      if (s === undefined) throw new Error(`bad reference in ${name}`);
+      return s;
+    },
+    all(refs) {
+      if (!Array.isArray(refs)) throw new Error(`bad references in ${name}`);
+      return refs.map((ref: unknown) => shared.one(ref) ?? '');
+    },
+  };
+  const out: T[] = [];
+  while (reader.more()) for (const row of JSON.parse(reader.line()) as unknown[][]) out.push(make(row, shared));
+  return out;
+}
+
+interface SharedStrings {
+  /** The string a reference names (-1 for null). */
+  one(ref: unknown): string | null;
+  all(refs: unknown): string[];
+}
+
+function quoteOf(row: unknown[], s: SharedStrings): QuoteRecord {
+  return {
+    id: row[0] as string, article: s.one(row[1])!, paragraph: row[2] as number, paragraphs: row[3] as number[], text: row[4] as string,
+    speaker: s.one(row[5]), speakerName: s.one(row[6]), speakerKind: s.one(row[7]) as QuoteRecord['speakerKind'], kind: s.one(row[8]) as QuoteRecord['kind'],
+  };
+}
+
+function eventOf(row: unknown[], s: SharedStrings): EventRecord {
+  return {
+    id: row[0] as string, article: s.one(row[1])!, paragraph: row[2] as number, date: s.one(row[3])!, end: s.one(row[4]),
+    precision: s.one(row[5]) as EventRecord['precision'], approximate: row[6] as boolean, text: row[7] as string, expression: s.one(row[8])!,
+    entities: s.all(row[9]),
+  };
+}
+
+/**
+ * A passage read from the cache. Its text stays in the cache's UTF-8 bytes (one buffer for all the
+ * passages) until it is asked for, and its id is made when asked: a warm start makes one small object
+ * a passage instead of three (object, id, text), which is most of the garbage collector's work there,
+ * and an answer decodes only the few passages it reads.
+ */
+class StoredPassage implements PassageRecord {
+  readonly #bytes: Buffer;
+  readonly #from: number;
+  readonly #to: number;
+
+  constructor(bytes: Buffer, from: number, to: number, readonly article: string, readonly paragraph: number) {
+    this.#bytes = bytes;
+    this.#from = from;
+    this.#to = to;
+  }
+
+  get id(): string {
+    return `${this.article}#p${this.paragraph}`;
+  }
+
+  get text(): string {
+    return this.#bytes.toString('utf8', this.#from, this.#to);
+  }
+
+  toJSON(): PassageRecord {
+    return { id: this.id, article: this.article, paragraph: this.paragraph, text: this.text };
+  }
 }
 
 /** In the file, an entity's mentions and articles are article ordinals: half the bytes to parse. */
 type StoredEntity = Omit<EntityRecord, 'mentions' | 'articles'> & { mentions: number[]; articles: number[] };
 
-/** Reads the data a check found; null when the file is damaged. */
-export function readCachedBuild(check: CacheCheck): CachedBuild | null {
+/**
+ * Reads the data a check found; null when the file is damaged. `bufferBytes` is where the sections are
+ * read through (it grows for a longer line): tests make it tiny so that every line crosses its end.
+ */
+export function readCachedBuild(check: CacheCheck, bufferBytes = 1 << 21): CachedBuild | null {
   const { header } = check;
   try {
     const fd = openSync(check.file, 'r');
     try {
-      const articles = readJsonLines<ArticleRecord>(fd, header, 'articles');
+      const reader = new SectionReader(fd, header, bufferBytes);
+      const articles = readJsonLines<ArticleRecord>(reader, 'articles');
       const ids = articles.map((a) => a.id);
-      const entities = readJsonLines<StoredEntity>(fd, header, 'entities').map((e): EntityRecord => {
+      const entities = readJsonLines<StoredEntity>(reader, 'entities').map((e): EntityRecord => {
         const mentions: EntityRecord['mentions'] = new Array(e.mentions.length / 2);
         for (let i = 0; i < e.mentions.length; i += 2) mentions[i / 2] = { article: ids[e.mentions[i]!]!, paragraph: e.mentions[i + 1]! };
         return { ...e, articles: e.articles.map((n) => ids[n]!), mentions };
       });
-      const quotes = readJsonLines<QuoteRecord>(fd, header, 'quotes');
-      const events = readJsonLines<EventRecord>(fd, header, 'events');
+      const quotes = readRows(reader, 'quotes', quoteOf);
+      const events = readRows(reader, 'events', eventOf);
       const ends = readNumbers(fd, header, 'passageEnds');
-      const text = readSection(fd, header, 'passageText');
+      const text = readBytes(fd, header, 'passageText');
       const passages: PassageRecord[] = new Array(ends.length);
       let n = 0;
       let from = 0;
@@ -216,14 +382,16 @@ export function readCachedBuild(check: CacheCheck): CachedBuild | null {
         for (let p = 1; p <= a.paragraphCount; p++, n++) {
           if (n >= ends.length) return null;
           const to = ends[n]!;
-          passages[n] = { id: `${a.id}#p${p}`, article: a.id, paragraph: p, text: text.toString('utf8', from, to) };
+          if (to < from || to > text.length) return null;
+          passages[n] = new StoredPassage(text, from, to, a.id, p);
           from = to;
         }
       }
       if (n !== ends.length) return null;
       let passageIndex: SerializedPassageIndex | undefined;
       if (header.sections.indexMeta && header.sections.postings) {
-        passageIndex = { meta: readSection(fd, header, 'indexMeta').toString('utf8'), numbers: readNumbers(fd, header, 'postings') };
+        reader.open('indexMeta');
+        passageIndex = { meta: reader.rest(), numbers: readNumbers(fd, header, 'postings') };
       }
       const data: KnowledgeBaseData = { version: header.version, corpusKey: header.corpusKey, articles, entities, quotes, events, passages };
       return { data, warnings: header.warnings, passageIndex };
@@ -289,6 +457,34 @@ function writeJsonLines(w: SectionWriter, name: SectionName, records: readonly u
   w.end();
 }
 
+/** Writes records as rows (see QUOTE_FIELDS), the shared fields' strings as positions in the section's table of strings. */
+function writeRows<T extends object>(w: SectionWriter, name: SectionName, records: readonly T[], fields: ReadonlyArray<keyof T & string>, shared: ReadonlySet<string>): void {
+  const strings: string[] = [];
+  const position = new Map<string, number>();
+  const ref = (value: unknown): number => {
+    if (value === null) return -1;
+    if (typeof value !== 'string') throw new Error(`${name}: a shared field holds ${typeof value}`);
+    let at = position.get(value);
+    if (at === undefined) {
+      at = strings.length;
+      strings.push(value);
+      position.set(value, at);
+    }
+    return at;
+  };
+  const row = (r: T): unknown[] => fields.map((f) => {
+    const value: unknown = r[f];
+    if (!shared.has(f)) return value;
+    return Array.isArray(value) ? value.map(ref) : ref(value);
+  });
+  // The table comes first in the file, so the references are made once to fill it and once to write.
+  for (const r of records) row(r);
+  w.begin(name);
+  w.string(`${JSON.stringify(strings)}\n`);
+  for (let i = 0; i < records.length; i += RECORDS_PER_LINE) w.string(`${JSON.stringify(records.slice(i, i + RECORDS_PER_LINE).map(row))}\n`);
+  w.end();
+}
+
 /** Writes the cache of a corpus folder atomically and prunes other folders' old caches. Returns false when it could not. */
 export function writeCache(cacheDir: string, corpusDir: string, build: CachedBuild, stamps: readonly FileStamp[], stampedAt: number): boolean {
   const target = cacheFileFor(cacheDir, corpusDir);
@@ -310,8 +506,8 @@ export function writeCache(cacheDir: string, corpusDir: string, build: CachedBui
         return { ...e, articles: e.articles.map((a) => ordinal.get(a) ?? -1), mentions };
       });
       writeJsonLines(w, 'entities', stored);
-      writeJsonLines(w, 'quotes', data.quotes);
-      writeJsonLines(w, 'events', data.events);
+      writeRows(w, 'quotes', data.quotes, QUOTE_FIELDS, QUOTE_SHARED);
+      writeRows(w, 'events', data.events, EVENT_FIELDS, EVENT_SHARED);
       // Passages are in article order, paragraphs 1..paragraphCount: only their text is stored.
       const ends = new Uint32Array(data.passages.length);
       w.begin('passageText');
