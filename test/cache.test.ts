@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readdirSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { cacheFileFor, checkCache, readCachedBuild } from '../src/kb/cache.ts';
+import { cacheFileFor, checkCache, readCachedBuild, restampCache } from '../src/kb/cache.ts';
 import { listArticleFiles } from '../src/corpus/files.ts';
 import { loadKnowledgeBase } from '../src/kb/open.ts';
 import { openKnowledgeBase } from '../src/kb/openSync.ts';
@@ -75,6 +75,40 @@ test('a second start reads the cache, answers the same, and a touched file is no
   utimesSync(join(corpusDir, file), new Date(), new Date(Date.now() - 60_000));
   const touched = await loadKnowledgeBase({ corpusDir, cacheDir });
   assert.equal(touched.fromCache, true);
+  // ... and the manifest is stamped again, so the next start trusts the file by its time.
+  assert.equal(await second.restamp, false, 'nothing to stamp again when every file was trusted');
+  assert.equal(await touched.restamp, true);
+  const listed = listArticleFiles(corpusDir);
+  const after = checkCache(cacheDir, listed.dir, listed.files);
+  assert.ok(after && !after.changed && after.added.length === 0);
+  assert.equal(after.renewable, 0);
+  assert.equal(after.header.files.find(([name]) => name === file)?.[2], after.stamps.find((s) => s.name === file)?.mtimeMs);
+  const third = await loadKnowledgeBase({ corpusDir, cacheDir });
+  assert.equal(third.fromCache, true);
+  assert.deepEqual(asJson(third.kb.data), asJson(first.kb.data));
+  assert.equal(await third.restamp, false);
+});
+
+test('a new stamp never overwrites a cache another start wrote meanwhile', async () => {
+  const corpusDir = seedCopy();
+  const cacheDir = tempDir('dossier-cache-');
+  ageAll(corpusDir);
+  await loadKnowledgeBase({ corpusDir, cacheDir });
+  const file = readdirSync(corpusDir)[0]!;
+  utimesSync(join(corpusDir, file), new Date(), new Date(Date.now() - 60_000));
+  let listed = listArticleFiles(corpusDir);
+  const stale = checkCache(cacheDir, listed.dir, listed.files);
+  assert.ok(stale && stale.renewable === 1);
+  // Meanwhile another start takes a new article in place and writes the cache.
+  writeFileSync(join(corpusDir, 'harbour.txt'), NEW_ARTICLE);
+  age(join(corpusDir, 'harbour.txt'));
+  const grown = await loadKnowledgeBase({ corpusDir, cacheDir });
+  assert.equal(grown.addedInPlace, 1);
+  assert.equal(await restampCache(stale), false);
+  listed = listArticleFiles(corpusDir);
+  const now = checkCache(cacheDir, listed.dir, listed.files);
+  assert.ok(now && !now.changed && now.added.length === 0, 'the cache still has the new article');
+  assert.deepEqual(readdirSync(cacheDir), [cacheFileFor(cacheDir, corpusDir).split('/').pop()], 'no temporary file is left');
 });
 
 test('the cache reads the same through a buffer smaller than any of its lines', async () => {

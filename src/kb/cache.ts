@@ -20,6 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { copyFile, open, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CorpusWarning } from '../corpus/article.ts';
 import { MAX_ARTICLE_BYTES } from '../corpus/files.ts';
@@ -53,6 +54,16 @@ export interface CacheCheck {
   added: string[];
   /** Whether a file the cache was built from changed or went away (only a rebuild can follow). */
   changed: boolean;
+  /** When the folder was stamped for this check. */
+  stampedAt: number;
+  /**
+   * Files that had to be hashed, because their time differs from the manifest's or was too close to its
+   * stamp to trust (RACY_MS), were found unchanged, and a stamp made now would trust: see restampCache.
+   */
+  renewable: number;
+  /** Where the manifest starts in the file, and its bytes (restampCache checks the file is still this one). */
+  headerAt: number;
+  headerBytes: Buffer;
 }
 
 type SectionName = 'articles' | 'entities' | 'quotes' | 'events' | 'passageEnds' | 'passageText' | 'indexMeta' | 'postings';
@@ -121,7 +132,7 @@ export function stampFiles(dir: string, files: readonly string[], previous?: { s
   return out;
 }
 
-function readHeader(fd: number): Header | null {
+function readHeader(fd: number): { header: Header; at: number; bytes: Buffer } | null {
   const size = fstatSync(fd).size;
   if (size < 12) return null;
   const tail = Buffer.alloc(12);
@@ -130,37 +141,90 @@ function readHeader(fd: number): Header | null {
   const length = tail.readUInt32LE(0);
   if (length > size - 12) return null;
   const bytes = Buffer.alloc(length);
-  readSync(fd, bytes, 0, length, size - 12 - length);
+  const at = size - 12 - length;
+  readSync(fd, bytes, 0, length, at);
   const header = JSON.parse(bytes.toString('utf8')) as Header;
-  return header && typeof header === 'object' && Array.isArray(header.files) ? header : null;
+  return header && typeof header === 'object' && Array.isArray(header.files) ? { header, at, bytes } : null;
+}
+
+/** The manifest as it ends the file: its JSON, then its length and the format's name. */
+function headerTail(header: Header): Buffer {
+  const json = Buffer.from(JSON.stringify(header));
+  const tail = Buffer.alloc(12);
+  tail.writeUInt32LE(json.length, 0);
+  tail.write(MAGIC, 4, 'latin1');
+  return Buffer.concat([json, tail]);
 }
 
 /** Compares the folder (its sorted article files) with the cache, or null when there is no usable cache for it. */
 export function checkCache(cacheDir: string, corpusDir: string, files: readonly string[]): CacheCheck | null {
   const file = cacheFileFor(cacheDir, corpusDir);
-  let header: Header | null;
+  let found: ReturnType<typeof readHeader>;
   try {
     const fd = openSync(file, 'r');
     try {
-      header = readHeader(fd);
+      found = readHeader(fd);
     } finally {
       closeSync(fd);
     }
   } catch {
     return null;
   }
-  if (!header || header.version !== KB_VERSION || header.corpusDir !== resolve(corpusDir)) return null;
+  if (!found) return null;
+  const { header } = found;
+  if (header.version !== KB_VERSION || header.corpusDir !== resolve(corpusDir)) return null;
   const before = new Map(header.files.map(([name, size, mtimeMs, hash]) => [name, { name, size, mtimeMs, hash }]));
+  const stampedAt = Date.now();
   const stamps = stampFiles(corpusDir, files, { stamps: before, stampedAt: header.stampedAt });
   const now = new Set(stamps.map((s) => s.name));
   let changed = [...before.keys()].some((name) => !now.has(name));
   const added: string[] = [];
+  let renewable = 0;
   for (const s of stamps) {
     const b = before.get(s.name);
     if (!b) added.push(s.name);
     else if (s.hash !== b.hash || (s.hash === null && (s.size !== b.size || s.mtimeMs !== b.mtimeMs))) changed = true;
+    else {
+      // Hashed (its time was not to be trusted) and unchanged: a stamp made now may trust it next time.
+      const trusted = s.size === b.size && s.mtimeMs === b.mtimeMs && Math.abs(header.stampedAt - s.mtimeMs) > RACY_MS;
+      if (!trusted && s.hash !== null && Math.abs(stampedAt - s.mtimeMs) > RACY_MS) renewable++;
+    }
   }
-  return { file, header, stamps, added, changed };
+  return { file, header, stamps, added, changed, stampedAt, renewable, headerAt: found.at, headerBytes: found.bytes };
+}
+
+/**
+ * Gives the cache a new manifest after a start that had to hash files, touched since the stamp or
+ * modified too close to it to trust their time, and found them unchanged (`renewable`): without it, such
+ * files (a corpus copied in just before its first build, say) would be read and hashed at every start. A copy of the file gets the new
+ * manifest in place of the old one and replaces the file; the copy and the writes are off the main
+ * thread. Resolves to whether it did; any failure, or a file another start replaced meanwhile, leaves
+ * the file as it was (still right, only slower to check).
+ */
+export async function restampCache(check: CacheCheck): Promise<boolean> {
+  if (check.changed || check.added.length > 0 || check.renewable === 0) return false;
+  const tmp = `${check.file}.${process.pid}.restamp.tmp`;
+  try {
+    await copyFile(check.file, tmp);
+    const handle = await open(tmp, 'r+');
+    try {
+      const bytes = Buffer.alloc(check.headerBytes.length);
+      const { bytesRead } = await handle.read(bytes, 0, bytes.length, check.headerAt);
+      if (bytesRead !== bytes.length || !bytes.equals(check.headerBytes)) return false;
+      const header: Header = { ...check.header, stampedAt: check.stampedAt, files: check.stamps.map((s) => [s.name, s.size, s.mtimeMs, s.hash]) };
+      await handle.truncate(check.headerAt);
+      const tail = headerTail(header);
+      await handle.write(tail, 0, tail.length, check.headerAt);
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, check.file);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await rm(tmp, { force: true }).catch(() => undefined);
+  }
 }
 
 /**
@@ -535,12 +599,7 @@ export function writeCache(cacheDir: string, corpusDir: string, build: CachedBui
         files: stamps.map((s) => [s.name, s.size, s.mtimeMs, s.hash]), warnings: build.warnings, sections: w.sections,
       };
       w.flush();
-      const json = Buffer.from(JSON.stringify(header));
-      const tail = Buffer.alloc(12);
-      tail.writeUInt32LE(json.length, 0);
-      tail.write(MAGIC, 4, 'latin1');
-      w.bytes(json);
-      w.bytes(tail);
+      w.bytes(headerTail(header));
     } finally {
       closeSync(fd);
     }

@@ -11,7 +11,7 @@
 import type { CorpusWarning } from '../corpus/article.ts';
 import { listArticleFiles } from '../corpus/files.ts';
 import type { AnalyzeOptions } from './analyzeAll.ts';
-import { checkCache, defaultCacheDir, readCachedBuild, stampFiles, writeCache, type CacheCheck, type FileStamp } from './cache.ts';
+import { checkCache, defaultCacheDir, readCachedBuild, restampCache, stampFiles, writeCache, type CacheCheck, type FileStamp } from './cache.ts';
 import { KnowledgeBase } from './knowledgeBase.ts';
 import type { KnowledgeBaseData } from './records.ts';
 
@@ -31,9 +31,17 @@ export interface OpenedKnowledgeBase {
   addedInPlace: number;
   /** Milliseconds it took. */
   ms: number;
+  /**
+   * Re-stamping the cache's manifest, when this start had to hash files it could not trust by their time
+   * (restampCache in cache.ts): done in the background; resolves to whether it was needed and done.
+   */
+  restamp: Promise<boolean>;
   /** Milliseconds per step, in order ("check cache", "read cache", "extract", …): for logs and the benchmark. */
   phases: Record<string, number>;
 }
+
+/** `restamp` of an open that wrote the cache itself, or has no cache. */
+export const NOTHING_TO_RESTAMP: Promise<boolean> = Promise.resolve(false);
 
 /** Times the steps of an open. */
 export function stepTimer(): { lap(name: string): void; phases: Record<string, number>; elapsed(): number } {
@@ -96,7 +104,9 @@ export async function loadKnowledgeBase(options: OpenOptions & AnalyzeOptions): 
   const cached = cacheDir && !listed.problem ? openCache(cacheDir, listed.dir, listed.files, timer) : null;
   if (cached && cacheDir) {
     const { check, kb } = cached;
-    if (check.added.length === 0) return { kb, warnings: cached.warnings, fromCache: true, addedInPlace: 0, ms: timer.elapsed(), phases: timer.phases };
+    if (check.added.length === 0) {
+      return { kb, warnings: cached.warnings, fromCache: true, addedInPlace: 0, restamp: restampCache(check), ms: timer.elapsed(), phases: timer.phases };
+    }
     if (check.added.length <= inPlaceLimit(kb.articles.length)) {
       const { addFiles, fingerprintsOf } = await import('./addFiles.ts');
       const { added, warnings } = addFiles(kb, listed.dir, check.added, fingerprintsOf(kb));
@@ -104,7 +114,7 @@ export async function loadKnowledgeBase(options: OpenOptions & AnalyzeOptions): 
       const all = [...cached.warnings, ...warnings];
       writeCache(cacheDir, listed.dir, { data: kb.data, warnings: all, passageIndex: kb.passages.toSerialized() }, check.stamps, Date.now());
       timer.lap('write cache');
-      return { kb, warnings: all, fromCache: true, addedInPlace: added.length, ms: timer.elapsed(), phases: timer.phases };
+      return { kb, warnings: all, fromCache: true, addedInPlace: added.length, restamp: NOTHING_TO_RESTAMP, ms: timer.elapsed(), phases: timer.phases };
     }
   }
   // A full build. The files are stamped before they are read, so a change made meanwhile shows at the next start.
@@ -119,7 +129,7 @@ export async function loadKnowledgeBase(options: OpenOptions & AnalyzeOptions): 
   corpus.analyses.length = 0;
   timer.lap('merge');
   const kb = keep(data, corpus.warnings, cacheDir ? { dir: cacheDir, corpusDir: listed.dir, stamps, stampedAt } : null, timer);
-  return { kb, warnings: corpus.warnings, fromCache: false, addedInPlace: 0, ms: timer.elapsed(), phases: timer.phases };
+  return { kb, warnings: corpus.warnings, fromCache: false, addedInPlace: 0, restamp: NOTHING_TO_RESTAMP, ms: timer.elapsed(), phases: timer.phases };
 }
 
 /** The warnings as lines a person can act on ("skipped broken.txt: the file is binary…"). */

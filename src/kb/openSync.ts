@@ -9,7 +9,7 @@ import { loadCorpus } from '../corpus/load.ts';
 import { analyzeArticle } from '../extract/pipeline.ts';
 import { buildKnowledgeBaseData } from './build.ts';
 import { stampFiles } from './cache.ts';
-import { cacheDirOf, keep, openCache, stepTimer, type OpenedKnowledgeBase, type OpenOptions } from './open.ts';
+import { cacheDirOf, keep, NOTHING_TO_RESTAMP, openCache, stepTimer, type OpenedKnowledgeBase, type OpenOptions } from './open.ts';
 
 export function openKnowledgeBase(options: OpenOptions): OpenedKnowledgeBase {
   const timer = stepTimer();
@@ -17,7 +17,7 @@ export function openKnowledgeBase(options: OpenOptions): OpenedKnowledgeBase {
   const listed = listArticleFiles(options.corpusDir);
   const cached = cacheDir && !listed.problem ? openCache(cacheDir, listed.dir, listed.files, timer) : null;
   if (cached && cached.check.added.length === 0) {
-    return { kb: cached.kb, warnings: cached.warnings, fromCache: true, addedInPlace: 0, ms: timer.elapsed(), phases: timer.phases };
+    return { kb: cached.kb, warnings: cached.warnings, fromCache: true, addedInPlace: 0, restamp: NOTHING_TO_RESTAMP, ms: timer.elapsed(), phases: timer.phases };
   }
   const stampedAt = Date.now();
   const stamps = cacheDir && !listed.problem ? stampFiles(listed.dir, listed.files) : [];
@@ -28,5 +28,5 @@ export function openKnowledgeBase(options: OpenOptions): OpenedKnowledgeBase {
   const data = buildKnowledgeBaseData({ articles: corpus.articles.map(articleText) }, analyses);
   timer.lap('merge');
   const kb = keep(data, corpus.warnings, cacheDir ? { dir: cacheDir, corpusDir: listed.dir, stamps, stampedAt } : null, timer);
-  return { kb, warnings: corpus.warnings, fromCache: false, addedInPlace: 0, ms: timer.elapsed(), phases: timer.phases };
+  return { kb, warnings: corpus.warnings, fromCache: false, addedInPlace: 0, restamp: NOTHING_TO_RESTAMP, ms: timer.elapsed(), phases: timer.phases };
 }
