@@ -57,14 +57,36 @@ export function databasePath(dataDir: string): string {
   return join(dataDir, 'dossier.db');
 }
 
+/** How long a statement waits for another connection's lock before it fails. */
+const BUSY_MS = 5000;
+
+/**
+ * Runs `step`, again after a short sleep while SQLite answers SQLITE_BUSY, for up to BUSY_MS. Switching a
+ * new file to WAL needs an exclusive lock, and SQLite returns BUSY at once, without calling the busy
+ * handler, to a connection that would otherwise deadlock with another one switching the same file (two
+ * shards starting together on a fresh data folder): the timeout alone does not cover that case.
+ */
+function whileBusy<T>(step: () => T): T {
+  const deadline = Date.now() + BUSY_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      return step();
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() + pause > deadline) throw err;
+      // Opening is synchronous (better-sqlite3 is), so the pause is too.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
+  }
+}
+
 /** Opens (creating) the database and brings its schema up to date. */
 export function openDatabase(path: string): Db {
   mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { timeout: 5000 });
-  db.pragma('journal_mode = WAL');
+  const db = new Database(path, { timeout: BUSY_MS });
+  whileBusy(() => db.pragma('journal_mode = WAL'));
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  db.pragma(`busy_timeout = ${BUSY_MS}`);
+  whileBusy(() => migrate(db));
   return db;
 }
 
