@@ -75,6 +75,9 @@ export class PassageIndex {
   private scratchMatched = new Uint8Array(0);
   /** The documents a query touched (a prefix of this array): no per-query array that grows with the corpus. */
   private scratchTouched = new Int32Array(0);
+  /** similar()'s count of shared trigrams per vocabulary term, and the terms it touched. */
+  private scratchShared = new Uint8Array(0);
+  private scratchSharing = new Int32Array(0);
 
   /** Builds the index, or loads it from the cache (`serialized` from toSerialized over the same passages). */
   constructor(passages: readonly PassageRecord[], serialized?: SerializedPassageIndex) {
@@ -238,11 +241,31 @@ export class PassageIndex {
         }
       });
     }
-    const shared = new Map<number, number>();
-    for (const g of trigrams(term)) for (const id of this.trigramIndex.get(g) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    // Trigrams shared with each term, counted in scratch arrays kept between queries: a common trigram is
+    // in thousands of terms, and a map of them was a good part of what a mistyped search allocated.
+    if (this.scratchShared.length < this.terms.length) {
+      this.scratchShared = new Uint8Array(this.terms.length + 1024);
+      this.scratchSharing = new Int32Array(this.terms.length + 1024);
+    }
+    const shared = this.scratchShared;
+    const sharing = this.scratchSharing;
+    let count = 0;
+    for (const g of trigrams(term)) {
+      for (const id of this.trigramIndex.get(g) ?? []) {
+        if (shared[id] === 0) sharing[count++] = id;
+        if (shared[id]! < 255) shared[id]!++;
+      }
+    }
     const maxEdits = term.length >= 8 ? 2 : 1;
-    return [...shared.entries()]
-      .filter(([id, n]) => n >= 2 && Math.abs(this.terms[id]!.length - term.length) <= maxEdits)
+    // In the order first met, as before: candidates with as many shared trigrams keep that order.
+    const candidates: Array<[id: number, n: number]> = [];
+    for (let c = 0; c < count; c++) {
+      const id = sharing[c]!;
+      const n = shared[id]!;
+      shared[id] = 0;
+      if (n >= 2 && Math.abs(this.terms[id]!.length - term.length) <= maxEdits) candidates.push([id, n]);
+    }
+    return candidates
       .sort((a, b) => b[1] - a[1])
       .slice(0, 200)
       .filter(([id]) => typoDistance(this.terms[id]!, term) <= maxEdits)
@@ -416,7 +439,7 @@ export class PassageIndex {
       count = kept;
     }
     const factor = 1 + popcount(need);
-    const best = topK(touched, count, (doc) => score[doc]! * factor, limit, filter && ((doc) => filter(this.docs[doc]!)));
+    const best = topK(touched, count, score, null, factor, limit, filter && ((doc) => filter(this.docs[doc]!)));
     this.clearScratch(count);
     return best.length ? best : null;
   }
@@ -430,7 +453,7 @@ export class PassageIndex {
     // A passage that has more of the query's words ranks first.
     const score = this.scratchScore;
     const matched = this.scratchMatched;
-    const best = topK(this.scratchTouched, count, (doc) => score[doc]! * (1 + popcount(matched[doc]!)), limit, filter && ((doc) => filter(this.docs[doc]!)));
+    const best = topK(this.scratchTouched, count, score, matched, 1, limit, filter && ((doc) => filter(this.docs[doc]!)));
     this.clearScratch(count);
     return best;
   }
@@ -438,13 +461,16 @@ export class PassageIndex {
 
 /**
  * The `limit` best documents, kept in a small sorted list (ties in the order given): sorting every
- * passage a common word touches would cost more than finding them.
+ * passage a common word touches would cost more than finding them. A document's score is its scratch
+ * score times `factor`, or, given the matched words, times one more than how many it has. (Computed here
+ * rather than by a function passed in: each score such a function returned was a new heap number, most
+ * of what a search of a common word allocated at 100,000 articles, and so most of its minor collections.)
  */
-function topK(docs: Int32Array, count: number, scoreOf: (doc: number) => number, limit: number, keep?: (doc: number) => boolean): Array<{ doc: number; score: number }> {
+function topK(docs: Int32Array, count: number, score: Float64Array, matched: Uint8Array | null, factor: number, limit: number, keep?: (doc: number) => boolean): Array<{ doc: number; score: number }> {
   const out: Array<{ doc: number; score: number }> = [];
   for (let c = 0; c < count; c++) {
     const doc = docs[c]!;
-    const s = scoreOf(doc);
+    const s = score[doc]! * (matched ? 1 + popcount(matched[doc]!) : factor);
     if (out.length >= limit && s <= out[out.length - 1]!.score) continue;
     if (keep && !keep(doc)) continue;
     let at = out.length;
