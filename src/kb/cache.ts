@@ -15,8 +15,8 @@
  * records each (quotations and events as rows with their repeated strings in a table: see QUOTE_FIELDS);
  * the passages' text as UTF-8 bytes with their end offsets, decoded only when a passage is read; the
  * search index's postings as raw 32-bit numbers read straight into a Uint32Array. It is written to a
- * temporary file and renamed, so a reader never sees half a file. A missing, corrupt or unwritable cache only costs a rebuild, never an
- * error.
+ * temporary file and renamed, so a reader never sees half a file. A missing, corrupt or unwritable cache
+ * only costs a rebuild, never an error.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
@@ -85,6 +85,21 @@ const MAGIC = 'DOSSIER2';
 const RECORDS_PER_LINE = 250;
 /** A file modified this close to its stamp may change again within the clock's resolution: hash it. */
 const RACY_MS = 2000;
+/** Whether a file modified at `mtimeMs` was too close to a stamp made at `stampedAt` for its time to be trusted. */
+function racy(mtimeMs: number, stampedAt: number): boolean {
+  return Math.abs(stampedAt - mtimeMs) <= RACY_MS;
+}
+
+/** Whether a file is unchanged since a stamp made at `stampedAt` by its size and time alone, without reading it. */
+function trustedSince(before: { size: number; mtimeMs: number }, size: number, mtimeMs: number, stampedAt: number): boolean {
+  return before.size === size && before.mtimeMs === mtimeMs && !racy(mtimeMs, stampedAt);
+}
+
+/** The manifest's record of each file. */
+function manifestFiles(stamps: readonly FileStamp[]): Header['files'] {
+  return stamps.map((s) => [s.name, s.size, s.mtimeMs, s.hash]);
+}
+
 /** How many cache files to keep (other corpus folders). */
 const KEEP = 4;
 
@@ -126,7 +141,7 @@ export function stampFiles(dir: string, files: readonly string[], previous?: { s
       continue;
     }
     const before = previous?.stamps.get(name);
-    const trusted = before !== undefined && before.size === size && before.mtimeMs === mtimeMs && Math.abs(previous!.stampedAt - mtimeMs) > RACY_MS;
+    const trusted = before !== undefined && trustedSince(before, size, mtimeMs, previous!.stampedAt);
     out.push({ name, size, mtimeMs, hash: trusted ? before.hash : hashFile(path, size) });
   }
   return out;
@@ -186,8 +201,7 @@ export function checkCache(cacheDir: string, corpusDir: string, files: readonly 
     else if (s.hash !== b.hash || (s.hash === null && (s.size !== b.size || s.mtimeMs !== b.mtimeMs))) changed = true;
     else {
       // Hashed (its time was not to be trusted) and unchanged: a stamp made now may trust it next time.
-      const trusted = s.size === b.size && s.mtimeMs === b.mtimeMs && Math.abs(header.stampedAt - s.mtimeMs) > RACY_MS;
-      if (!trusted && s.hash !== null && Math.abs(stampedAt - s.mtimeMs) > RACY_MS) renewable++;
+      if (!trustedSince(b, s.size, s.mtimeMs, header.stampedAt) && s.hash !== null && !racy(s.mtimeMs, stampedAt)) renewable++;
     }
   }
   return { file, header, stamps, added, changed, stampedAt, renewable, headerAt: found.at, headerBytes: found.bytes };
@@ -196,9 +210,9 @@ export function checkCache(cacheDir: string, corpusDir: string, files: readonly 
 /**
  * Gives the cache a new manifest after a start that had to hash files, touched since the stamp or
  * modified too close to it to trust their time, and found them unchanged (`renewable`): without it, such
- * files (a corpus copied in just before its first build, say) would be read and hashed at every start. A copy of the file gets the new
- * manifest in place of the old one and replaces the file; the copy and the writes are off the main
- * thread. Resolves to whether it did; any failure, or a file another start replaced meanwhile, leaves
+ * files (a corpus copied in just before its first build, say) would be read and hashed at every start.
+ * A copy of the file gets the new manifest in place of the old one and replaces the file; the copy and
+ * the writes are off the main thread. Resolves to whether it did; any failure, or a file another start replaced meanwhile, leaves
  * the file as it was (still right, only slower to check).
  */
 export async function restampCache(check: CacheCheck): Promise<boolean> {
@@ -211,7 +225,7 @@ export async function restampCache(check: CacheCheck): Promise<boolean> {
       const bytes = Buffer.alloc(check.headerBytes.length);
       const { bytesRead } = await handle.read(bytes, 0, bytes.length, check.headerAt);
       if (bytesRead !== bytes.length || !bytes.equals(check.headerBytes)) return false;
-      const header: Header = { ...check.header, stampedAt: check.stampedAt, files: check.stamps.map((s) => [s.name, s.size, s.mtimeMs, s.hash]) };
+      const header: Header = { ...check.header, stampedAt: check.stampedAt, files: manifestFiles(check.stamps) };
       await handle.truncate(check.headerAt);
       const tail = headerTail(header);
       await handle.write(tail, 0, tail.length, check.headerAt);
@@ -596,7 +610,7 @@ export function writeCache(cacheDir: string, corpusDir: string, build: CachedBui
       }
       const header: Header = {
         version: KB_VERSION, corpusDir: resolve(corpusDir), corpusKey: data.corpusKey, stampedAt,
-        files: stamps.map((s) => [s.name, s.size, s.mtimeMs, s.hash]), warnings: build.warnings, sections: w.sections,
+        files: manifestFiles(stamps), warnings: build.warnings, sections: w.sections,
       };
       w.flush();
       w.bytes(headerTail(header));
