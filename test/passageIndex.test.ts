@@ -71,3 +71,32 @@ test('withPrefixAmong keeps exactly the asked passages that have a word with the
   }
   assert.equal(index.withPrefixAmong('th', [1, 2]), null, 'a stopword starts with it: the index cannot tell');
 });
+
+test('search answers the same whatever the size of the blocks it skips by: words, prefixes, typos, AND and OR', () => {
+  let seed = 3;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * n);
+  };
+  const vocabulary = ['market', 'marked', 'markets', 'minister', 'ministers', 'tunnel', 'tundra', 'quartz', 'plain', 'harbour', 'harbours', 'budget'];
+  // Common words early in the list, rare ones late; passages of 1 to 12 words, so that lengths and scores tie.
+  const many: PassageRecord[] = Array.from({ length: 900 }, (_, i) => {
+    const words = Array.from({ length: 1 + next(12) }, () => vocabulary[Math.min(next(vocabulary.length), next(vocabulary.length))]!);
+    return { id: `e${i}#p1`, article: `e${i}`, paragraph: 1, text: words.join(' ') };
+  });
+  const small = new PassageIndex(many, undefined, { blockShift: 1 });
+  const medium = new PassageIndex(many, undefined, { blockShift: 5 });
+  const whole = new PassageIndex(many, undefined, { blockShift: 11 });
+  const queries = ['market', 'mark', 'minister tunnel', 'markte', 'harbour budget plain', 'quartz tundra', 'ministr', 'plain market minister', 'tunnel zebra', 'budget'];
+  const answer = (index: PassageIndex, q: string, filtered: boolean): string =>
+    JSON.stringify(index.find(q, 7, filtered ? (p) => p.article.endsWith('3') === false : undefined).map((h) => [h.passage.id, h.score, h.matchedAll]));
+  for (const q of queries) {
+    for (const filtered of [false, true]) {
+      const expected = answer(whole, q, filtered);
+      assert.notEqual(expected, '[]', q);
+      assert.equal(answer(small, q, filtered), expected, `${q}, blocks of 2`);
+      assert.equal(answer(medium, q, filtered), expected, `${q}, blocks of 32`);
+    }
+  }
+  assert.equal(whole.find('tunnel zebra')[0]?.matchedAll, false, 'no passage has both: any word');
+});

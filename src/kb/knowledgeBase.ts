@@ -208,8 +208,7 @@ export class KnowledgeBase {
     yield;
     this.names.warmUp();
     this.events.warmUp();
-    this.passages.warmUp();
-    yield;
+    yield* this.passages.warmUpSteps();
     // The most mentioned entities are the ones asked about most: their passes are done now, not by a user.
     for (const e of this.data.entities) {
       if (e.mentions.length < WARM_ENTITY_MENTIONS) continue;

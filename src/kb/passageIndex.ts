@@ -6,11 +6,12 @@
  * Written by hand rather than with MiniSearch because the cache must load fast: the postings are one
  * Uint32Array that the warm start reads straight from disk (milliseconds for 100,000 articles, where
  * rebuilding MiniSearch's tree from its JSON took seconds), and a query is a pass over the postings of its
- * few words into a scratch array, with no per-query allocation proportional to the corpus.
+ * few words (rankPostings.ts), with no per-query allocation proportional to the corpus.
  */
 import { eachWord, normalizeTermCached, wordsWithOffsets } from '../text/normalizeForMatch.ts';
 import { typoDistance } from '../text/similarity.ts';
 import { gallop, partitionPoint } from './partitionPoint.ts';
+import { BlockBounds, popcount, rankAll, rankAny, type RankedPassage, type WordPostings } from './rankPostings.ts';
 import type { PassageRecord } from './records.ts';
 
 /** Words too common to search for on their own. */
@@ -48,6 +49,11 @@ const B = 0.75;
 const MAX_EXPANSIONS = 12;
 
 
+export interface PassageIndexOptions {
+  /** Passages per block of the search's bounds, as a power of two (tests use small blocks to exercise them). */
+  blockShift?: number;
+}
+
 /** The serialized form: the vocabulary as JSON, the numbers as one binary buffer. */
 export interface SerializedPassageIndex {
   meta: string;
@@ -71,16 +77,15 @@ export class PassageIndex {
   private readonly ownPostings: boolean[] = [];
   private sortedTerms: string[] | null = null;
   private trigramIndex: Map<string, number[]> | null = null;
-  private scratchScore = new Float64Array(0);
-  private scratchMatched = new Uint8Array(0);
-  /** The documents a query touched (a prefix of this array): no per-query array that grows with the corpus. */
-  private scratchTouched = new Int32Array(0);
   /** similar()'s count of shared trigrams per vocabulary term, and the terms it touched. */
   private scratchShared = new Uint8Array(0);
   private scratchSharing = new Int32Array(0);
 
+  private readonly bounds: BlockBounds;
+
   /** Builds the index, or loads it from the cache (`serialized` from toSerialized over the same passages). */
-  constructor(passages: readonly PassageRecord[], serialized?: SerializedPassageIndex) {
+  constructor(passages: readonly PassageRecord[], serialized?: SerializedPassageIndex, options: PassageIndexOptions = {}) {
+    this.bounds = new BlockBounds(options.blockShift);
     if (serialized && this.load(passages, serialized)) return;
     this.add(passages);
   }
@@ -161,10 +166,24 @@ export class PassageIndex {
     }
   }
 
-  /** Sorts the vocabulary and indexes its trigrams now rather than at the first prefix or typo. */
-  warmUp(): void {
+  /**
+   * Sorts the vocabulary and indexes its trigrams now rather than at the first prefix or typo, then
+   * computes the search's block bounds of the common words, a step each.
+   */
+  *warmUpSteps(): Generator<void> {
     this.sorted();
     this.similar('warmup');
+    yield;
+    const norm = this.norms();
+    for (let id = 0; id < this.terms.length; id++) {
+      if (!this.bounds.keeps(this.postingLength[id]!, norm)) continue;
+      this.bounds.largest(id, this.postings[id]!, this.postingLength[id]!, norm);
+      yield;
+    }
+  }
+
+  warmUp(): void {
+    for (const _ of this.warmUpSteps());
   }
 
   get size(): number {
@@ -304,71 +323,29 @@ export class PassageIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** The position of `doc` in a term's postings (documents ascending), or -1. */
-  private locate(id: number, doc: number): number {
-    const postings = this.postings[id]!;
-    let lo = 0;
-    let hi = this.postingLength[id]! / 2;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const d = postings[2 * mid]!;
-      if (d === doc) return 2 * mid;
-      if (d < doc) lo = mid + 1;
-      else hi = mid;
-    }
-    return -1;
-  }
-
-  /**
-   * Reads a word's postings through, adding each passage's BM25 share to the scratch scores and `bit` to
-   * its matched words; passages touched for the first time are appended to touched[count..]. Returns the
-   * new count.
-   */
-  private scanAll(list: ReadonlyArray<{ id: number; weight: number }>, bit: number, count: number): number {
-    const score = this.scratchScore;
-    const matched = this.scratchMatched;
-    const touched = this.scratchTouched;
-    const norm = this.norms();
-    for (const { id, weight } of list) {
-      const postings = this.postings[id]!;
-      const length = this.postingLength[id]!;
-      const w = weight * this.idf(id) * (K1 + 1);
-      for (let i = 0; i < length; i += 2) {
-        const doc = postings[i]!;
-        const tf = postings[i + 1]!;
-        if (matched[doc] === 0) touched[count++] = doc;
-        matched[doc]! |= bit;
-        score[doc]! += (w * tf) / (tf + norm[doc]!);
-      }
-    }
-    return count;
-  }
-
-  /** Resets the scratch scores of touched[0..count) for the next query. */
-  private clearScratch(count: number): void {
-    for (let c = 0; c < count; c++) {
-      this.scratchScore[this.scratchTouched[c]!] = 0;
-      this.scratchMatched[this.scratchTouched[c]!] = 0;
-    }
-  }
-
   find(query: string, limit = 10, filter?: (p: PassageRecord) => boolean): PassageHit[] {
     const queryTerms = [...new Set(termsOf(query))];
     if (queryTerms.length === 0 || this.docs.length === 0) return [];
-    const n = this.docs.length;
-    if (this.scratchScore.length < n) {
-      this.scratchScore = new Float64Array(n + 1024);
-      this.scratchMatched = new Uint8Array(n + 1024);
-      this.scratchTouched = new Int32Array(n + 1024);
-    }
     const used = new Set<string>();
     const expansions = queryTerms.map((t) => this.expand(t));
     for (const list of expansions) for (const { id } of list) used.add(this.terms[id]!);
+    const words = expansions.map((list, q): WordPostings & { size: number } => ({
+      terms: list.map(({ id, weight }) => ({ id, postings: this.postings[id]!, length: this.postingLength[id]!, weight: weight * this.idf(id) * (K1 + 1) })),
+      bit: 1 << Math.min(q, 7),
+      size: list.reduce((sum, { id }) => sum + this.postingLength[id]!, 0),
+    }));
+    const keep = filter && ((doc: number) => filter(this.docs[doc]!));
     let matchedAll = true;
-    let best = this.findAll(expansions, limit, filter);
-    if (best === null) {
+    let best: RankedPassage[] = [];
+    // Every word (AND), each passage's shares added up shortest word first; when no passage has them all
+    // (or the filter keeps none), any word (OR), a passage with more of the words first.
+    if (words.every(({ terms }) => terms.length > 0)) {
+      const order = [...words].sort((a, b) => a.size - b.size);
+      best = rankAll(order, this.norms(), this.bounds, 1 + popcount(words.reduce((bits, { bit }) => bits | bit, 0)), limit, keep);
+    }
+    if (best.length === 0) {
       matchedAll = false;
-      best = this.findAny(expansions, limit, filter);
+      best = rankAny(words, this.norms(), this.bounds, limit, keep);
     }
     return best.map(({ doc, score: s }) => {
       const passage = this.docs[doc]!;
@@ -380,105 +357,6 @@ export class PassageIndex {
       return { passage, score: s, marks, matchedAll };
     });
   }
-
-  /**
-   * Passages with every query word (AND), best first; null when there are none. The word with the
-   * shortest postings gives the candidates; each further word is looked up for those candidates only (a
-   * binary search in its postings) unless reading its postings through is cheaper. A common word then
-   * costs the few candidates, not its hundred thousand passages.
-   */
-  private findAll(expansions: ReadonlyArray<Array<{ id: number; weight: number }>>, limit: number, filter?: (p: PassageRecord) => boolean): Array<{ doc: number; score: number }> | null {
-    if (expansions.some((list) => list.length === 0)) return null;
-    const score = this.scratchScore;
-    const matched = this.scratchMatched;
-    const norm = this.norms();
-    const size = (list: Array<{ id: number }>): number => list.reduce((sum, { id }) => sum + this.postingLength[id]!, 0);
-    const order = expansions.map((list, q) => ({ list, q, size: size(list) })).sort((a, b) => a.size - b.size);
-    const touched = this.scratchTouched;
-    const first = order[0]!;
-    const firstBit = 1 << Math.min(first.q, 7);
-    let count = this.scanAll(first.list, firstBit, 0);
-    // The candidates are touched[0..count): after each word, those without it are cleared and dropped.
-    let need = firstBit;
-    for (let k = 1; k < order.length && count > 0; k++) {
-      const { list, q } = order[k]!;
-      const bit = 1 << Math.min(q, 7);
-      for (const { id, weight } of list) {
-        const postings = this.postings[id]!;
-        const length = this.postingLength[id]!;
-        const w = weight * this.idf(id) * (K1 + 1);
-        if (count * Math.log2(length / 2 + 2) < length / 2) {
-          for (let c = 0; c < count; c++) {
-            const doc = touched[c]!;
-            const at = this.locate(id, doc);
-            if (at < 0) continue;
-            const tf = postings[at + 1]!;
-            matched[doc]! |= bit;
-            score[doc]! += (w * tf) / (tf + norm[doc]!);
-          }
-        } else {
-          for (let i = 0; i < length; i += 2) {
-            const doc = postings[i]!;
-            if ((matched[doc]! & need) !== need) continue;
-            const tf = postings[i + 1]!;
-            matched[doc]! |= bit;
-            score[doc]! += (w * tf) / (tf + norm[doc]!);
-          }
-        }
-      }
-      need |= bit;
-      let kept = 0;
-      for (let c = 0; c < count; c++) {
-        const doc = touched[c]!;
-        if ((matched[doc]! & need) === need) touched[kept++] = doc;
-        else {
-          score[doc] = 0;
-          matched[doc] = 0;
-        }
-      }
-      count = kept;
-    }
-    const factor = 1 + popcount(need);
-    const best = topK(touched, count, score, null, factor, limit, filter && ((doc) => filter(this.docs[doc]!)));
-    this.clearScratch(count);
-    return best.length ? best : null;
-  }
-
-  /** Passages with any query word (OR), those with more of the words first, then by score. */
-  private findAny(expansions: ReadonlyArray<Array<{ id: number; weight: number }>>, limit: number, filter?: (p: PassageRecord) => boolean): Array<{ doc: number; score: number }> {
-    let count = 0;
-    expansions.forEach((list, q) => {
-      count = this.scanAll(list, 1 << Math.min(q, 7), count);
-    });
-    // A passage that has more of the query's words ranks first.
-    const score = this.scratchScore;
-    const matched = this.scratchMatched;
-    const best = topK(this.scratchTouched, count, score, matched, 1, limit, filter && ((doc) => filter(this.docs[doc]!)));
-    this.clearScratch(count);
-    return best;
-  }
-}
-
-/**
- * The `limit` best documents, kept in a small sorted list (ties in the order given): sorting every
- * passage a common word touches would cost more than finding them. A document's score is its scratch
- * score times `factor`, or, given the matched words, times one more than how many it has. (Computed here
- * rather than by a function passed in: each score such a function returned was a new heap number, most
- * of what a search of a common word allocated at 100,000 articles, and so most of its minor collections.)
- */
-function topK(docs: Int32Array, count: number, score: Float64Array, matched: Uint8Array | null, factor: number, limit: number, keep?: (doc: number) => boolean): Array<{ doc: number; score: number }> {
-  const out: Array<{ doc: number; score: number }> = [];
-  for (let c = 0; c < count; c++) {
-    const doc = docs[c]!;
-    const s = score[doc]! * (matched ? 1 + popcount(matched[doc]!) : factor);
-    if (out.length >= limit && s <= out[out.length - 1]!.score) continue;
-    if (keep && !keep(doc)) continue;
-    let at = out.length;
-    while (at > 0 && out[at - 1]!.score < s) at--;
-    out.splice(at, 0, { doc, score: s });
-    if (out.length > limit) out.pop();
-  }
-  return out;
 }
 
 function trigrams(term: string): string[] {
@@ -486,10 +364,4 @@ function trigrams(term: string): string[] {
   const out = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
   return [...out];
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  for (let v = x; v; v &= v - 1) c++;
-  return c;
 }
