@@ -62,6 +62,9 @@ export class BlockBounds {
   private sums = new Float64Array(0);
   private has = new Uint8Array(0);
   private touched = new Int32Array(0);
+  /** Per-block arrays for the rarer terms of a query, zero but for the blocks listed (lent), or all zero (free). */
+  private readonly free: Float64Array[] = [];
+  private readonly lent: Array<{ max: Float64Array; blocks: number[] }> = [];
 
   /** Blocks of 2^shift passages (up to 2^16). */
   constructor(
@@ -90,6 +93,7 @@ export class BlockBounds {
     const bound = this.bound.fill(0, 0, blocks);
     const present = this.present.fill(0, 0, blocks);
     const shift = this.shift;
+    this.giveBack();
     let allBits = 0;
     for (let k = 0; k < c.bits.length; k++) {
       const bit = c.bits[k]!;
@@ -110,25 +114,22 @@ export class BlockBounds {
           continue;
         }
         // A rarer term: its few blocks, now (passages ascending, so a block's postings are together).
+        const max = this.borrow(blocks);
+        c.blockMax[t] = max.max;
         let block = -1;
-        let most = 0;
         for (let i = 0; i < end; i += 2) {
           const d = p[i]!;
           const tf = p[i + 1]!;
           const share = tf / (tf + norm[d]!);
           if (d >> shift !== block) {
-            if (block >= 0) {
-              bound[block]! += w * most;
-              present[block]! |= bit;
-            }
             block = d >> shift;
-            most = share;
-          } else if (share > most) most = share;
-          if (share > c.peak[t]!) c.peak[t] = share;
+            max.blocks.push(block);
+          }
+          if (share > max.max[block]!) max.max[block] = share;
         }
-        if (block >= 0) {
-          bound[block]! += w * most;
-          present[block]! |= bit;
+        for (const b of max.blocks) {
+          bound[b]! += w * max.max[b]!;
+          present[b]! |= bit;
         }
       }
     }
@@ -137,6 +138,24 @@ export class BlockBounds {
       else bound[b]! *= all ? factor : 1 + popcount(present[b]!);
     }
     return bound;
+  }
+
+  /** A per-block array, all zero, for a rarer term's bounds during one query. */
+  private borrow(blocks: number): { max: Float64Array; blocks: number[] } {
+    let max = this.free.pop();
+    if (!max || max.length < blocks) max = new Float64Array(blocks);
+    const lent = { max, blocks: [] };
+    this.lent.push(lent);
+    return lent;
+  }
+
+  /** The last query's borrowed arrays, zero again. */
+  private giveBack(): void {
+    for (const { max, blocks } of this.lent) {
+      for (const b of blocks) max[b] = 0;
+      this.free.push(max);
+    }
+    this.lent.length = 0;
   }
 
   /** The arrays a query scores a run of passages in: kept between queries, zero between runs. */
@@ -192,11 +211,11 @@ interface Cursors {
   /** Where each word's terms start and end among the cursors (word k: wordAt[k]..wordAt[k + 1]). */
   wordAt: Int32Array;
   bits: Int32Array;
-  /** From BlockBounds.forQuery: a common term's largest share per block, or null for a rarer one ... */
-  blockMax: Array<Float64Array | null>;
-  /** ... whose largest share of all is here instead. */
-  peak: Float64Array;
+  /** From BlockBounds.forQuery: each term's largest share per block (valid until the next query). */
+  blockMax: Float64Array[];
 }
+
+const EMPTY = new Float64Array(0);
 
 function cursorsOf(words: readonly WordPostings[]): Cursors {
   const count = words.reduce((n, w) => n + w.terms.length, 0);
@@ -209,7 +228,6 @@ function cursorsOf(words: readonly WordPostings[]): Cursors {
     wordAt: new Int32Array(words.length + 1),
     bits: new Int32Array(words.length),
     blockMax: [],
-    peak: new Float64Array(count),
   };
   let t = 0;
   words.forEach((word, k) => {
@@ -218,7 +236,7 @@ function cursorsOf(words: readonly WordPostings[]): Cursors {
     for (const term of word.terms) {
       c.ids[t] = term.id;
       c.postings.push(term.postings);
-      c.blockMax.push(null);
+      c.blockMax.push(EMPTY);
       c.end[t] = term.length;
       c.weight[t] = term.weight;
       t++;
@@ -254,7 +272,7 @@ function rank(words: readonly WordPostings[], norm: Float64Array, bounds: BlockB
   const out: RankedPassage[] = [];
   if (words.length === 0 || limit <= 0) return out;
   const cursors = cursorsOf(words);
-  const { postings, end, at, weight, wordAt, bits, blockMax, peak } = cursors;
+  const { postings, end, at, weight, wordAt, bits, blockMax } = cursors;
   const terms = end.length;
   const count = words.length;
   const allBits = bits.reduce((sum, bit) => sum | bit, 0);
@@ -310,8 +328,8 @@ function rank(words: readonly WordPostings[], norm: Float64Array, bounds: BlockB
   };
   /**
    * Of the candidates touched[0..n) before word k of an AND, keeps those that could still make the top:
-   * their score so far plus, for each term left, its weight times its largest share in the block (or of
-   * all, for a rarer term), in the terms' order. Clears the others; returns how many are kept.
+   * their score so far plus, for each term left, its weight times its largest share in the block, in the
+   * terms' order. Clears the others; returns how many are kept.
    */
   const keepLikely = (k: number, n: number, lo: number): number => {
     let kept = 0;
@@ -319,10 +337,7 @@ function rank(words: readonly WordPostings[], norm: Float64Array, bounds: BlockB
       const slot = touched[c]!;
       const block = (lo + slot) >> shift;
       let most = sums[slot]!;
-      for (let t = wordAt[k]!; t < terms; t++) {
-        const max = blockMax[t];
-        most += weight[t]! * (max ? max[block]! : peak[t]!);
-      }
+      for (let t = wordAt[k]!; t < terms; t++) most += weight[t]! * blockMax[t]![block]!;
       if (makesIt(most * factor, lo + slot)) touched[kept++] = slot;
       else {
         sums[slot] = 0;
