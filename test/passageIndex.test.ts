@@ -99,4 +99,11 @@ test('search answers the same whatever the size of the blocks it skips by: words
     }
   }
   assert.equal(whole.find('tunnel zebra')[0]?.matchedAll, false, 'no passage has both: any word');
+
+  // Passages added after the warm-up (and after queries) are searched with bounds for the grown corpus.
+  const grown = new PassageIndex(many.slice(0, 500), undefined, { blockShift: 3 });
+  grown.warmUp();
+  for (const q of queries) grown.find(q, 7);
+  grown.add(many.slice(500));
+  for (const q of queries) assert.equal(answer(grown, q, false), answer(whole, q, false), `${q}, after adding passages`);
 });

@@ -7,7 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BlockBounds, rankAll, rankAny, type RankedPassage, type WordPostings } from '../src/kb/rankPostings.ts';
+import { BlockBounds } from '../src/kb/blockBounds.ts';
+import type { WordPostings } from '../src/kb/queryTerms.ts';
+import { rankAll, rankAny, type RankedPassage } from '../src/kb/rankPostings.ts';
 
 function seeded(seed: number): (n: number) => number {
   let s = seed;

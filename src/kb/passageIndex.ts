@@ -11,7 +11,9 @@
 import { eachWord, normalizeTermCached, wordsWithOffsets } from '../text/normalizeForMatch.ts';
 import { typoDistance } from '../text/similarity.ts';
 import { gallop, partitionPoint } from './partitionPoint.ts';
-import { BlockBounds, popcount, rankAll, rankAny, type RankedPassage, type WordPostings } from './rankPostings.ts';
+import { BlockBounds } from './blockBounds.ts';
+import { popcount, type WordPostings } from './queryTerms.ts';
+import { rankAll, rankAny, type RankedPassage } from './rankPostings.ts';
 import type { PassageRecord } from './records.ts';
 
 /** Words too common to search for on their own. */
@@ -174,8 +176,9 @@ export class PassageIndex {
     this.sorted();
     this.similar('warmup');
     yield;
-    const norm = this.norms();
     for (let id = 0; id < this.terms.length; id++) {
+      // The norms are asked for each time: an article added between two steps changes them.
+      const norm = this.norms();
       if (!this.bounds.keeps(this.postingLength[id]!, norm)) continue;
       this.bounds.largest(id, this.postings[id]!, this.postingLength[id]!, norm);
       yield;
