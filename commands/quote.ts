@@ -8,7 +8,7 @@ import { count, cutNote, entityJson, MAX_ITEMS, quoteItem, quoteJson } from './f
 import { choiceReply, notFoundReply, resolveEntity, type Resolved } from './resolveEntity.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import type { QuoteRecord } from '../src/kb/records.ts';
-import { normalizeTerm, normalizeTermCached, wordsWithOffsets } from '../src/text/normalizeForMatch.ts';
+import { hasTopic, topicWords } from '../src/text/topicMatch.ts';
 
 const TOPIC_SPLIT = /\s+(?:about|on|regarding|concerning|re:?)\s+/i;
 
@@ -30,22 +30,16 @@ function splitArgs(kb: KnowledgeBase, args: string): { name: string; topic: stri
   return { name: args, topic: '', resolved: resolveEntity(kb, args) };
 }
 
-function stems(text: string): string[] {
-  return wordsWithOffsets(text).map((w) => normalizeTerm(w.word)).filter((w) => w.length > 2).map((w) => w.slice(0, Math.max(4, w.length - 2)));
-}
-
 /**
- * Quotations whose words touch every topic word (by stem: "nuclear" finds "nuclear", "Iranians" finds
- * "Iran"). The search index first narrows a prolific speaker's thousands of quotations to those in
- * paragraphs with those words; each candidate's own words are then checked.
+ * Quotations that have every topic word, in some form of it (topicMatch.ts: "Iranians" for "Iran",
+ * "sanctioned" for "sanctions", but not "warning" for "war"). The search index first narrows a prolific
+ * speaker's thousands of quotations to those in paragraphs with words that could match; each candidate's
+ * own words are then checked.
  */
 function onTopic(kb: KnowledgeBase, quotes: readonly QuoteRecord[], topic: string): QuoteRecord[] {
-  const wanted = stems(topic);
+  const wanted = topicWords(topic);
   if (wanted.length === 0) return [...quotes];
-  return kb.quotesPossiblyWith(quotes, wanted).filter((q) => {
-    const words = wordsWithOffsets(q.text).map((w) => normalizeTermCached(w.word));
-    return wanted.every((s) => words.some((w) => w.startsWith(s)));
-  });
+  return kb.quotesPossiblyWith(quotes, wanted.map((w) => w.prefix)).filter((q) => hasTopic(q.text, wanted));
 }
 
 export const quote: Command = {
