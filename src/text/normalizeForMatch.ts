@@ -4,6 +4,7 @@
  * finds "Mohseni Ejei". Display text is never normalised: answers quote the articles as written.
  */
 import { foldLookalikes } from './lookalikes.ts';
+import { remembered } from './remembered.ts';
 
 /** NFKC, look-alikes folded, curly quotes and apostrophes unified, whitespace collapsed. Case is kept. */
 export function normalizeText(text: string): string {
@@ -24,19 +25,8 @@ export function normalizeTerm(term: string): string {
     .replace(/['.]/g, '');
 }
 
-const termCache = new Map<string, string>();
-const TERM_CACHE_CAP = 200_000;
-
-/** normalizeTerm, remembered: text is a small vocabulary repeated many times, and normalising is costly. */
-export function normalizeTermCached(word: string): string {
-  let t = termCache.get(word);
-  if (t === undefined) {
-    if (termCache.size >= TERM_CACHE_CAP) termCache.clear();
-    t = normalizeTerm(word);
-    termCache.set(word, t);
-  }
-  return t;
-}
+/** normalizeTerm, remembered for 200,000 words. */
+export const normalizeTermCached = remembered(normalizeTerm, 200_000);
 
 /** Words of a text with their offsets (letters and digits, inner apostrophes and hyphens kept together). */
 export function wordsWithOffsets(text: string): Array<{ word: string; start: number; end: number }> {

@@ -9,6 +9,7 @@
  */
 import { stemmer } from 'stemmer';
 import { normalizeTerm, normalizeTermCached, wordsWithOffsets } from './normalizeForMatch.ts';
+import { remembered } from './remembered.ts';
 
 export interface TopicWord {
   /** Normalised as search terms are (lower case, no diacritics). */
@@ -66,16 +67,5 @@ function commonPrefix(a: string, b: string): string {
   return a.slice(0, i);
 }
 
-const stems = new Map<string, string>();
-const STEM_CACHE_CAP = 100_000;
-
-/** The Porter stem, remembered: quotations repeat a small vocabulary, and stemming is a dozen regular expressions. */
-function stemOf(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    if (stems.size >= STEM_CACHE_CAP) stems.clear();
-    s = stemmer(word);
-    stems.set(word, s);
-  }
-  return s;
-}
+/** The Porter stem, remembered for 100,000 words. */
+const stemOf = remembered(stemmer, 100_000);
