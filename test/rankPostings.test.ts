@@ -99,7 +99,7 @@ test('ranking with block bounds gives exactly the passages, order and scores of 
       const cut = everyPassage(words, norm, false, 0, limit + 1, keep);
       if (cut.length > limit && cut[limit]!.score === cut[limit - 1]!.score) tiedAtTheCut++;
       for (const b of bounds) {
-        assert.deepEqual(rankAll(words, norm, b, factor, limit, keep), expectAll, `AND, ${docs} passages, blocks of ${2 ** b.shift}, query ${q}`);
+        assert.deepEqual(rankAll(words, norm, b, limit, keep), expectAll, `AND, ${docs} passages, blocks of ${2 ** b.shift}, query ${q}`);
         assert.deepEqual(rankAny(words, norm, b, limit, keep), expectAny, `OR, ${docs} passages, blocks of ${2 ** b.shift}, query ${q}`);
       }
       queries++;
@@ -121,7 +121,7 @@ test('a word no passage has gives no AND, and the OR of the others', () => {
     { bit: 2, terms: [] },
   ];
   const bounds = new BlockBounds(1);
-  assert.deepEqual(rankAll(words, norm, bounds, 3, 10), []);
+  assert.deepEqual(rankAll(words, norm, bounds, 10), []);
   assert.deepEqual(
     rankAny(words, norm, bounds, 10).map((r) => r.doc),
     [2, 0, 5],

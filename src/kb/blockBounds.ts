@@ -39,11 +39,12 @@ export class BlockBounds {
   }
 
   /**
-   * For a query, per block, the most a passage of it can score (each term's weight times its largest share,
-   * added in the terms' order, times the factor), or -1 where none can be a candidate (no term of the
-   * query, or in an AND a word missing). A scratch array, valid until the next call.
+   * For a query: `bound`, per block, the most a passage of it can score (each term's weight times its
+   * largest share, added in the terms' order, times one more than the number of words the block has), or
+   * -1 where none can be a candidate (no term of the query, or in an AND a word missing); and `blockMax`,
+   * each term's largest share per block. Scratch arrays, valid until the next call.
    */
-  forQuery(c: QueryTerms, norm: Float64Array, all: boolean, factor: number): Float64Array {
+  forQuery(c: QueryTerms, norm: Float64Array, all: boolean): { bound: Float64Array; blockMax: Float64Array[] } {
     const blocks = (norm.length >> this.shift) + 1;
     if (this.bound.length < blocks) {
       this.bound = new Float64Array(blocks);
@@ -53,6 +54,7 @@ export class BlockBounds {
     const present = this.present.fill(0, 0, blocks);
     const shift = this.shift;
     this.giveBack();
+    const blockMax: Float64Array[] = [];
     let allBits = 0;
     for (let k = 0; k < c.bits.length; k++) {
       const bit = c.bits[k]!;
@@ -64,7 +66,7 @@ export class BlockBounds {
         if (this.keeps(end, norm)) {
           // Postings in most blocks: a bound for every block, kept.
           const max = this.largest(c.ids[t]!, p, end, norm);
-          c.blockMax[t] = max;
+          blockMax.push(max);
           for (let b = 0; b < blocks; b++) {
             if (max[b] === 0) continue;
             bound[b]! += w * max[b]!;
@@ -74,7 +76,7 @@ export class BlockBounds {
         }
         // A rarer term: its few blocks, now (passages ascending, so a block's postings are together).
         const max = this.borrow(blocks);
-        c.blockMax[t] = max.max;
+        blockMax.push(max.max);
         let block = -1;
         for (let i = 0; i < end; i += 2) {
           const d = p[i]!;
@@ -94,9 +96,9 @@ export class BlockBounds {
     }
     for (let b = 0; b < blocks; b++) {
       if (all ? present[b] !== allBits : present[b] === 0) bound[b] = -1;
-      else bound[b]! *= all ? factor : 1 + popcount(present[b]!);
+      else bound[b]! *= 1 + popcount(present[b]!);
     }
-    return bound;
+    return { bound, blockMax };
   }
 
   /** A per-block array, all zero, for a rarer term's bounds during one query. */

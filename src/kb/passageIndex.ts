@@ -12,7 +12,7 @@ import { eachWord, normalizeTermCached, wordsWithOffsets } from '../text/normali
 import { typoDistance } from '../text/similarity.ts';
 import { gallop, partitionPoint } from './partitionPoint.ts';
 import { BlockBounds } from './blockBounds.ts';
-import { popcount, type WordPostings } from './queryTerms.ts';
+import type { WordPostings } from './queryTerms.ts';
 import { rankAll, rankAny, type RankedPassage } from './rankPostings.ts';
 import type { PassageRecord } from './records.ts';
 
@@ -344,7 +344,7 @@ export class PassageIndex {
     // (or the filter keeps none), any word (OR), a passage with more of the words first.
     if (words.every(({ terms }) => terms.length > 0)) {
       const order = [...words].sort((a, b) => a.size - b.size);
-      best = rankAll(order, this.norms(), this.bounds, 1 + popcount(words.reduce((bits, { bit }) => bits | bit, 0)), limit, keep);
+      best = rankAll(order, this.norms(), this.bounds, limit, keep);
     }
     if (best.length === 0) {
       matchedAll = false;

@@ -29,11 +29,7 @@ export interface QueryTerms {
   /** Where each word's terms start and end (word k: wordAt[k]..wordAt[k + 1]). */
   wordAt: Int32Array;
   bits: Int32Array;
-  /** From BlockBounds.forQuery: each term's largest share per block (valid until the next query). */
-  blockMax: Float64Array[];
 }
-
-const EMPTY = new Float64Array(0);
 
 export function queryTermsOf(words: readonly WordPostings[]): QueryTerms {
   const count = words.reduce((n, w) => n + w.terms.length, 0);
@@ -44,7 +40,6 @@ export function queryTermsOf(words: readonly WordPostings[]): QueryTerms {
     weight: new Float64Array(count),
     wordAt: new Int32Array(words.length + 1),
     bits: new Int32Array(words.length),
-    blockMax: [],
   };
   let t = 0;
   words.forEach((word, k) => {
@@ -53,7 +48,6 @@ export function queryTermsOf(words: readonly WordPostings[]): QueryTerms {
     for (const term of word.terms) {
       c.ids[t] = term.id;
       c.postings.push(term.postings);
-      c.blockMax.push(EMPTY);
       c.end[t] = term.length;
       c.weight[t] = term.weight;
       t++;

@@ -36,11 +36,12 @@ export interface RankedPassage {
 
 /**
  * Passages with every word (AND), best first, `limit` at most; ties in passage order. Each score is
- * multiplied by `factor`. `keep` may turn passages away (they do not count toward the limit). The first
- * word's terms give the candidates, so it should be the one with the fewest postings.
+ * multiplied by one more than the number of words. `keep` may turn passages away (they do not count
+ * toward the limit). The first word's terms give the candidates, so it should be the one with the fewest
+ * postings.
  */
-export function rankAll(words: readonly WordPostings[], norm: Float64Array, bounds: BlockBounds, factor: number, limit: number, keep?: (doc: number) => boolean): RankedPassage[] {
-  return rank(words, norm, bounds, true, factor, limit, keep);
+export function rankAll(words: readonly WordPostings[], norm: Float64Array, bounds: BlockBounds, limit: number, keep?: (doc: number) => boolean): RankedPassage[] {
+  return rank(words, norm, bounds, true, limit, keep);
 }
 
 /**
@@ -48,7 +49,7 @@ export function rankAll(words: readonly WordPostings[], norm: Float64Array, boun
  * multiplied by one more than how many of the words it has.
  */
 export function rankAny(words: readonly WordPostings[], norm: Float64Array, bounds: BlockBounds, limit: number, keep?: (doc: number) => boolean): RankedPassage[] {
-  return rank(words, norm, bounds, false, 0, limit, keep);
+  return rank(words, norm, bounds, false, limit, keep);
 }
 
 /**
@@ -56,17 +57,19 @@ export function rankAny(words: readonly WordPostings[], norm: Float64Array, boun
  * the bounds let few blocks be skipped (two common words in an AND), this reads the postings almost
  * straight through instead of seeking each term's place again block after block.
  */
-function rank(words: readonly WordPostings[], norm: Float64Array, bounds: BlockBounds, all: boolean, factor: number, limit: number, keep?: (doc: number) => boolean): RankedPassage[] {
+function rank(words: readonly WordPostings[], norm: Float64Array, bounds: BlockBounds, all: boolean, limit: number, keep?: (doc: number) => boolean): RankedPassage[] {
   const out: RankedPassage[] = [];
   if (words.length === 0 || limit <= 0) return out;
   const query = queryTermsOf(words);
-  const { postings, end, weight, wordAt, bits, blockMax } = query;
+  const { postings, end, weight, wordAt, bits } = query;
   // Where each term's reading is in its postings (a number index: two numbers a passage).
   const at = new Int32Array(end.length);
   const terms = end.length;
   const count = words.length;
   const allBits = bits.reduce((sum, bit) => sum | bit, 0);
-  const bound = bounds.forQuery(query, norm, all, factor);
+  // What an AND's scores are multiplied by: one more than the number of words.
+  const everyWord = 1 + popcount(allBits);
+  const { bound, blockMax } = bounds.forQuery(query, norm, all);
   const shift = bounds.shift;
   const blocks = (norm.length >> shift) + 1;
   const runBlocks = Math.max(1, RUN_PASSAGES >> shift);
@@ -112,7 +115,7 @@ function rank(words: readonly WordPostings[], norm: Float64Array, bounds: BlockB
       sums[slot] = 0;
       has[slot] = 0;
       if (all && found !== allBits) continue;
-      s *= all ? factor : 1 + popcount(found);
+      s *= 1 + popcount(found);
       if (makesIt(s, lo + slot)) offer(out, lo + slot, s, limit, keep);
     }
   };
@@ -128,7 +131,7 @@ function rank(words: readonly WordPostings[], norm: Float64Array, bounds: BlockB
       const block = (lo + slot) >> shift;
       let most = sums[slot]!;
       for (let t = wordAt[k]!; t < terms; t++) most += weight[t]! * blockMax[t]![block]!;
-      if (makesIt(most * factor, lo + slot)) touched[kept++] = slot;
+      if (makesIt(most * everyWord, lo + slot)) touched[kept++] = slot;
       else {
         sums[slot] = 0;
         has[slot] = 0;
