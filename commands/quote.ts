@@ -8,7 +8,7 @@ import { count, cutNote, entityJson, MAX_ITEMS, quoteItem, quoteJson } from './f
 import { choiceReply, notFoundReply, resolveEntity, type Resolved } from './resolveEntity.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import type { QuoteRecord } from '../src/kb/records.ts';
-import { hasTopic, topicWords } from '../src/text/topicMatch.ts';
+import { hasTopic, sameWord, topicWords } from '../src/text/topicMatch.ts';
 
 const TOPIC_SPLIT = /\s+(?:about|on|regarding|concerning|re:?)\s+/i;
 
@@ -33,13 +33,14 @@ function splitArgs(kb: KnowledgeBase, args: string): { name: string; topic: stri
 /**
  * Quotations that have every topic word, in some form of it (topicMatch.ts: "Iranians" for "Iran",
  * "sanctioned" for "sanctions", but not "warning" for "war"). The search index first narrows a prolific
- * speaker's thousands of quotations to those in paragraphs with words that could match; each candidate's
- * own words are then checked.
+ * speaker's thousands of quotations to those in paragraphs with a form of each topic word (its
+ * vocabulary is checked word by word, not the quotations); each candidate's own words are then checked.
  */
-function onTopic(kb: KnowledgeBase, quotes: readonly QuoteRecord[], topic: string): QuoteRecord[] {
+function onTopic(kb: KnowledgeBase, quotes: readonly QuoteRecord[], topic: string): readonly QuoteRecord[] {
   const wanted = topicWords(topic);
-  if (wanted.length === 0) return [...quotes];
-  return kb.quotesPossiblyWith(quotes, wanted.map((w) => w.prefix)).filter((q) => hasTopic(q.text, wanted));
+  if (wanted.length === 0) return quotes;
+  const indexed = wanted.map((w) => ({ prefix: w.prefix, matches: (term: string) => sameWord(term, w) }));
+  return kb.quotesPossiblyWith(quotes, indexed).filter((q) => hasTopic(q.text, wanted));
 }
 
 export const quote: Command = {

@@ -10,7 +10,7 @@ import { normalizeTermCached, wordsWithOffsets } from '../text/normalizeForMatch
 import type { Citation } from '../reply/reply.ts';
 import { compareEvents, EventIndex } from './eventIndex.ts';
 import { NameIndex } from './nameIndex.ts';
-import { PassageIndex, type SerializedPassageIndex } from './passageIndex.ts';
+import { PassageIndex, type IndexedWord, type SerializedPassageIndex } from './passageIndex.ts';
 import type { ArticleRecord, EntityRecord, EventRecord, KnowledgeBaseData, PassageRecord, QuoteRecord } from './records.ts';
 import type { ArticleText } from '../corpus/article.ts';
 import type { ArticleAnalysis } from '../extract/analysis.ts';
@@ -259,19 +259,19 @@ export class KnowledgeBase {
   }
 
   /**
-   * Of some quotations, those that may have a word starting with each of `prefixes`, found through the
-   * search index: a quotation's words are words of its paragraphs, so one in no paragraph with such a word
-   * cannot have them. A superset (the caller still checks the words): it lets a topic filter read a
-   * speaker's few candidates rather than thousands of quotations. A prefix the index cannot tell (a
-   * stopword starts with it) filters nothing.
+   * Of some quotations, those that may have each of `words` (a word starting with its prefix that it
+   * matches), found through the search index: a quotation's words are words of its paragraphs, so one in no
+   * paragraph with such a word cannot have them. A superset (the caller still checks the quotation's own
+   * words): it lets a topic filter read a speaker's few candidates rather than thousands of quotations. A
+   * word the index cannot tell (it could be a stopword) filters nothing.
    */
-  quotesPossiblyWith(quotes: readonly QuoteRecord[], prefixes: readonly string[]): readonly QuoteRecord[] {
-    if (quotes.length === 0 || prefixes.length === 0) return quotes;
+  quotesPossiblyWith(quotes: readonly QuoteRecord[], words: readonly IndexedWord[]): readonly QuoteRecord[] {
+    if (quotes.length === 0 || words.length === 0) return quotes;
     let out = quotes;
     let { perQuote, docs } = this.placesOf(quotes);
-    for (const prefix of prefixes) {
+    for (const word of words) {
       if (out.length === 0) break;
-      const hits = this.passages.withPrefixAmong(prefix, docs);
+      const hits = this.passages.withWordAmong(word, docs);
       if (!hits) continue;
       // Per word, not per paragraph: a quotation over two paragraphs may have one word in each.
       const kept = new Set(hits);

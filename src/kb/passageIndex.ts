@@ -51,6 +51,15 @@ const B = 0.75;
 const MAX_EXPANSIONS = 12;
 
 
+/**
+ * Words a passage is asked to have (withWordAmong): those starting with `prefix` that `matches` accepts
+ * (all of them when it is absent), given as the index spells its terms (normalizeTermCached).
+ */
+export interface IndexedWord {
+  prefix: string;
+  matches?: (term: string) => boolean;
+}
+
 export interface PassageIndexOptions {
   /** Passages per block of the search's bounds, as a power of two (tests use small blocks to exercise them). */
   blockShift?: number;
@@ -220,16 +229,18 @@ export class PassageIndex {
   }
 
   /**
-   * Of some passages (ordinals in ascending order), those with a word that starts with `prefix` (the whole
-   * word too), every such word, without the cap a query's expansion has; null when the index cannot tell
-   * (a stopword, never indexed, starts with the prefix). Each posting is intersected with the passages by
-   * galloping through the longer of the two, so a common word costs about the few thousand passages asked
-   * about, not the hundreds of thousands that have it.
+   * Of some passages (ordinals in ascending order), those with a word that starts with `word.prefix` (the
+   * whole word too) and that `word.matches` accepts, every such word, without the cap a query's expansion
+   * has; null when the index cannot tell (a stopword, never indexed, would be such a word). Each posting is
+   * intersected with the passages by galloping through the longer of the two, so a common word costs about
+   * the few thousand passages asked about, not the hundreds of thousands that have it.
    */
-  withPrefixAmong(prefix: string, docs: readonly number[]): number[] | null {
-    for (const stop of STOPWORDS) if (stop.startsWith(prefix)) return null;
+  withWordAmong(word: IndexedWord, docs: readonly number[]): number[] | null {
+    const { prefix, matches } = word;
+    for (const stop of STOPWORDS) if (stop.startsWith(prefix) && (!matches || matches(stop))) return null;
     const found = new Uint8Array(docs.length);
     for (const id of this.startingWith(prefix)) {
+      if (matches && !matches(this.terms[id]!)) continue;
       const list = this.postings[id]!;
       const count = this.postingLength[id]! / 2;
       if (count <= docs.length) {
