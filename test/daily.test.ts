@@ -7,8 +7,7 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
@@ -21,26 +20,21 @@ import { parseSubscribeArgs, status, subscribe, unsubscribe, type ManageContext 
 import { openKnowledgeBase } from '../src/kb/openSync.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import { createLogger, type Logger } from '../src/log.ts';
+import { tempDir } from './helpers/tempDir.ts';
 import type { Reply, ReplyItem } from '../src/reply/reply.ts';
 
 const { kb } = openKnowledgeBase({ corpusDir: 'data/articles', cacheDir: false });
 const quiet = createLogger({ level: 'silent' });
 
-const tempDirs: string[] = [];
 const openDbs: Db[] = [];
 after(() => {
   for (const db of openDbs) if (db.open) db.close();
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-daily-'));
-  tempDirs.push(dir);
-  return dir;
-}
+const dailyDir = (): string => tempDir('dossier-daily-');
 
 function freshDbPath(): string {
-  return databasePath(tempDir());
+  return databasePath(dailyDir());
 }
 
 function open(path: string): Db {
@@ -51,7 +45,7 @@ function open(path: string): Db {
 
 /** A small corpus of our own: several years on one day (for "oldest first"), and days on the 2024 DST changes. */
 const town: KnowledgeBase = (() => {
-  const dir = tempDir();
+  const dir = dailyDir();
   const articles: Array<[string, string]> = [
     ['2023-07-01', 'On June 22, 2023, the council of Springfield approved the new harbour plan after a long debate.'],
     ['2019-07-01', 'On June 22, 2019, the mayor of Springfield opened the old bridge to traffic for the first time.'],

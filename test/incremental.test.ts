@@ -1,8 +1,7 @@
 /** Adding an article to a loaded knowledge base in place, and the corpus watcher that does it for a running bot. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { openKnowledgeBase } from '../src/kb/openSync.ts';
@@ -12,11 +11,12 @@ import { watchCorpus } from '../src/kb/watch.ts';
 import { createLogger } from '../src/log.ts';
 import { dispatch } from '../src/input/dispatch.ts';
 import { commandTable } from '../commands/registry.ts';
+import { tempDir } from './helpers/tempDir.ts';
 
 const SEEDS = 'data/articles';
 
 function corpusOf(files: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-inc-'));
+  const dir = tempDir('dossier-inc-');
   for (const f of files) copyFileSync(join(SEEDS, f), join(dir, f));
   return dir;
 }

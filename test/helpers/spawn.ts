@@ -4,11 +4,10 @@
  * never read.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VARIABLES } from '../../src/config/env.ts';
+import { tempDir } from './tempDir.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEED_CORPUS = join(ROOT, 'data', 'articles');
@@ -30,9 +29,7 @@ export interface RunOptions {
   cwd?: string;
 }
 
-export function tempDir(prefix = 'dossier-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+export { tempDir };
 
 export function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string | undefined> = { ...process.env };
