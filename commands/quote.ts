@@ -8,7 +8,7 @@ import { count, cutNote, entityJson, MAX_ITEMS, quoteItem, quoteJson } from './f
 import { choiceReply, notFoundReply, resolveEntity, type Resolved } from './resolveEntity.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
 import type { QuoteRecord } from '../src/kb/records.ts';
-import { hasTopic, sameWord, topicWords } from '../src/text/topicMatch.ts';
+import { hasTopic, indexedWord, topicWords } from '../src/text/topicMatch.ts';
 
 const TOPIC_SPLIT = /\s+(?:about|on|regarding|concerning|re:?)\s+/i;
 
@@ -39,8 +39,7 @@ function splitArgs(kb: KnowledgeBase, args: string): { name: string; topic: stri
 function onTopic(kb: KnowledgeBase, quotes: readonly QuoteRecord[], topic: string): readonly QuoteRecord[] {
   const wanted = topicWords(topic);
   if (wanted.length === 0) return quotes;
-  const indexed = wanted.map((w) => ({ prefix: w.prefix, matches: (term: string) => sameWord(term, w) }));
-  return kb.quotesPossiblyWith(quotes, indexed).filter((q) => hasTopic(q.text, wanted));
+  return kb.quotesPossiblyWith(quotes, wanted.map(indexedWord)).filter((q) => hasTopic(q.text, wanted));
 }
 
 export const quote: Command = {

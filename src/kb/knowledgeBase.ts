@@ -46,10 +46,15 @@ const WARM_SPEAKER_QUOTES = 200;
 
 /** Where a list of quotations is in the search index, for quotesPossiblyWith. */
 interface QuotePlaces {
-  /** Each quotation's paragraphs as passage ordinals (-1: a paragraph with no passage, which none should be). */
-  perQuote: ReadonlyArray<readonly number[]>;
-  /** All of them, once each, ascending, without -1. */
+  /** The passages of the quotations' paragraphs, once each, ascending (ordinals in the search index). */
   docs: readonly number[];
+  /**
+   * Quotation i's paragraphs as places in `docs`: at[from[i]] to at[from[i + 1] - 1] (-1: a paragraph with
+   * no passage, which none should be). Typed arrays rather than a list per quotation: a prolific speaker's
+   * thousands are read at every question about a topic.
+   */
+  from: Int32Array;
+  at: Int32Array;
 }
 
 export interface ArticleMentions {
@@ -268,16 +273,24 @@ export class KnowledgeBase {
   quotesPossiblyWith(quotes: readonly QuoteRecord[], words: readonly IndexedWord[]): readonly QuoteRecord[] {
     if (quotes.length === 0 || words.length === 0) return quotes;
     let out = quotes;
-    let { perQuote, docs } = this.placesOf(quotes);
-    for (const word of words) {
-      if (out.length === 0) break;
-      const hits = this.passages.withWordAmong(word, docs);
-      if (!hits) continue;
+    let places = this.placesOf(quotes);
+    for (let w = 0; w < words.length && out.length > 0; w++) {
+      const found = this.passages.withWordAmong(words[w]!, places.docs);
+      if (!found) continue;
       // Per word, not per paragraph: a quotation over two paragraphs may have one word in each.
-      const kept = new Set(hits);
-      const keep = perQuote.map((list) => list.some((at) => at < 0 || kept.has(at)));
-      out = out.filter((_, i) => keep[i]);
-      ({ perQuote, docs } = placesFrom(perQuote.filter((_, i) => keep[i])));
+      const { docs, from, at } = places;
+      const kept: number[] = [];
+      for (let i = 0; i < out.length; i++) {
+        for (let j = from[i]!; j < from[i + 1]!; j++) {
+          if (at[j]! < 0 || found[at[j]!] === 1) {
+            kept.push(i);
+            break;
+          }
+        }
+      }
+      const before = out;
+      out = kept.map((i) => before[i]!);
+      if (w + 1 < words.length) places = placesFrom(kept.map((i) => Array.from(at.subarray(from[i]!, from[i + 1]!), (k) => (k < 0 ? -1 : docs[k]!))));
     }
     return out;
   }
@@ -527,6 +540,15 @@ function paragraphsOf(q: QuoteRecord): readonly number[] {
   return q.paragraphs.length ? q.paragraphs : [q.paragraph];
 }
 
-function placesFrom(perQuote: ReadonlyArray<readonly number[]>): QuotePlaces {
-  return { perQuote, docs: [...new Set(perQuote.flat())].filter((at) => at >= 0).sort((a, b) => a - b) };
+/** QuotePlaces from each quotation's paragraphs as passage ordinals (-1 for none). */
+function placesFrom(ordinals: ReadonlyArray<readonly number[]>): QuotePlaces {
+  const docs = [...new Set(ordinals.flat())].filter((at) => at >= 0).sort((a, b) => a - b);
+  const place = new Map(docs.map((doc, i) => [doc, i]));
+  const from = new Int32Array(ordinals.length + 1);
+  const at = new Int32Array(ordinals.reduce((n, list) => n + list.length, 0));
+  ordinals.forEach((list, i) => {
+    from[i + 1] = from[i]! + list.length;
+    list.forEach((ordinal, k) => (at[from[i]! + k] = place.get(ordinal) ?? -1));
+  });
+  return { docs, from, at };
 }

@@ -14,6 +14,7 @@ import { gallop, partitionPoint } from './partitionPoint.ts';
 import { BlockBounds } from './blockBounds.ts';
 import type { WordPostings } from './queryTerms.ts';
 import { rankAll, rankAny, type RankedPassage } from './rankPostings.ts';
+import { seek } from './seek.ts';
 import type { PassageRecord } from './records.ts';
 
 /** Words too common to search for on their own. */
@@ -229,37 +230,36 @@ export class PassageIndex {
   }
 
   /**
-   * Of some passages (ordinals in ascending order), those with a word that starts with `word.prefix` (the
-   * whole word too) and that `word.matches` accepts, every such word, without the cap a query's expansion
-   * has; null when the index cannot tell (a stopword, never indexed, would be such a word). Each posting is
-   * intersected with the passages by galloping through the longer of the two, so a common word costs about
-   * the few thousand passages asked about, not the hundreds of thousands that have it.
+   * Which of some passages (ordinals in ascending order) have a word that starts with `word.prefix` (the
+   * whole word too) and that `word.matches` accepts, any such word, without the cap a query's expansion
+   * has: 1 at the place of each that has one; null when the index cannot tell (a stopword, never indexed,
+   * would be such a word). Each posting is intersected with the passages by galloping through the longer
+   * of the two, so a common word costs about the few thousand passages asked about, not the hundreds of
+   * thousands that have it.
    */
-  withWordAmong(word: IndexedWord, docs: readonly number[]): number[] | null {
+  withWordAmong(word: IndexedWord, docs: readonly number[]): Uint8Array | null {
     const { prefix, matches } = word;
     for (const stop of STOPWORDS) if (stop.startsWith(prefix) && (!matches || matches(stop))) return null;
     const found = new Uint8Array(docs.length);
     for (const id of this.startingWith(prefix)) {
       if (matches && !matches(this.terms[id]!)) continue;
       const list = this.postings[id]!;
-      const count = this.postingLength[id]! / 2;
-      if (count <= docs.length) {
+      const end = this.postingLength[id]!;
+      if (end / 2 <= docs.length) {
         let j = 0;
-        for (let k = 0; k < count && j < docs.length; k++) {
-          const doc = list[2 * k]!;
+        for (let k = 0; k < end && j < docs.length; k += 2) {
+          const doc = list[k]!;
           j = gallop(j, docs.length, (i) => docs[i]! < doc);
           if (docs[j] === doc) found[j] = 1;
         }
       } else {
-        let k = 0;
-        for (let j = 0; j < docs.length && k < count; j++) {
-          const doc = docs[j]!;
-          k = gallop(k, count, (i) => list[2 * i]! < doc);
-          if (k < count && list[2 * k] === doc) found[j] = 1;
+        for (let j = 0, k = 0; j < docs.length && k < end; j++) {
+          k = seek(list, k, end, docs[j]!);
+          if (k < end && list[k] === docs[j]) found[j] = 1;
         }
       }
     }
-    return docs.filter((_, j) => found[j] === 1);
+    return found;
   }
 
   /** Vocabulary terms one or two edits away (a typo), found through shared letter trigrams. */

@@ -31,12 +31,17 @@ export const normalizeTermCached = remembered(normalizeTerm, 200_000);
 /** Words of a text with their offsets (letters and digits, inner apostrophes and hyphens kept together). */
 export function wordsWithOffsets(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  eachWord(text, (word, start) => out.push({ word, start, end: start + word.length }));
+  eachWord(text, (word, start) => {
+    out.push({ word, start, end: start + word.length });
+  });
   return out;
 }
 
-/** Calls `visit` with each word of a text and its offset, as wordsWithOffsets finds them, without building a list. */
-export function eachWord(text: string, visit: (word: string, start: number) => void): void {
+/**
+ * Calls `visit` with each word of a text and its offset, as wordsWithOffsets finds them, without building a
+ * list; stops early when `visit` returns false.
+ */
+export function eachWord(text: string, visit: (word: string, start: number) => boolean | void): void {
   const re = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) visit(m[0], m.index);
+  for (let m = re.exec(text); m; m = re.exec(text)) if (visit(m[0], m.index) === false) return;
 }

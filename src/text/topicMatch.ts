@@ -8,7 +8,7 @@
  * which is what this replaced: cutting made "war" a prefix of "warning" and "desert" of "deserve".
  */
 import { stemmer } from 'stemmer';
-import { normalizeTerm, normalizeTermCached, wordsWithOffsets } from './normalizeForMatch.ts';
+import { eachWord, normalizeTerm, normalizeTermCached, wordsWithOffsets } from './normalizeForMatch.ts';
 import { remembered } from './remembered.ts';
 
 export interface TopicWord {
@@ -40,9 +40,26 @@ export function topicWords(topic: string): TopicWord[] {
 
 /** Whether the text has every topic word, in some form of it. */
 export function hasTopic(text: string, topic: readonly TopicWord[]): boolean {
-  if (topic.length === 0) return true;
-  const words = wordsWithOffsets(text).map((w) => normalizeTermCached(w.word));
-  return topic.every((t) => words.some((w) => w.startsWith(t.prefix) && sameWord(w, t)));
+  const found = topic.map(() => false);
+  let missing = topic.length;
+  // One pass over the words, stopping at the last topic word found: a speaker's hundreds of quotations
+  // on a common topic are each read up to the topic, not to the end.
+  eachWord(text, (raw) => {
+    const w = normalizeTermCached(raw);
+    topic.forEach((t, i) => {
+      if (!found[i] && w.startsWith(t.prefix) && sameWord(w, t)) {
+        found[i] = true;
+        missing--;
+      }
+    });
+    return missing > 0;
+  });
+  return missing === 0;
+}
+
+/** A topic word as the search index is asked for it (PassageIndex.withWordAmong): the words it matches, by their first letters. */
+export function indexedWord(t: TopicWord): { prefix: string; matches: (term: string) => boolean } {
+  return { prefix: t.prefix, matches: (term) => sameWord(term, t) };
 }
 
 /** Whether a (normalised) word is the topic word in some form of it. */
