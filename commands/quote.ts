@@ -7,12 +7,20 @@ import type { Command } from './command.ts';
 import { count, cutNote, entityJson, MAX_ITEMS, quoteItem, quoteJson } from './format.ts';
 import { choiceReply, notFoundReply, resolveEntity, type Resolved } from './resolveEntity.ts';
 import type { KnowledgeBase } from '../src/kb/knowledgeBase.ts';
-import type { QuoteRecord } from '../src/kb/records.ts';
+import type { EntityRecord, QuoteRecord } from '../src/kb/records.ts';
+import { nameKey } from '../src/text/nameKey.ts';
+import { typoDistance } from '../src/text/similarity.ts';
 import { hasTopic, indexedWord, topicWords } from '../src/text/topicMatch.ts';
 
 const TOPIC_SPLIT = /\s+(?:about|on|regarding|concerning|re:?)\s+/i;
 
-/** The name and the topic: "bennett about iran", or the longest leading words that name an entity ("bennett iran"). */
+/**
+ * The name and the topic: "bennett about iran", or the longest leading words that name an entity ("bennett
+ * iran"). Without "about" the split is a guess, so it is taken only when the leading words name the entity
+ * as words (not by the first letters of one word: "Taina" for "Tainan" would make "Taina Briem" a place and
+ * a topic), and not when the words left are the rest of that entity's name, misspelt or cut short ("Gila
+ * Gamlial", "Naftali Benett", "Reza Pahlav" are names, not a name and a topic).
+ */
 function splitArgs(kb: KnowledgeBase, args: string): { name: string; topic: string; resolved: Resolved } {
   const cut = TOPIC_SPLIT.exec(args);
   if (cut) {
@@ -25,9 +33,26 @@ function splitArgs(kb: KnowledgeBase, args: string): { name: string; topic: stri
   for (let k = words.length; k >= 1; k--) {
     const name = words.slice(0, k).join(' ');
     const resolved = resolveEntity(kb, name, { fuzzy: false });
-    if (resolved.kind === 'one') return { name, topic: words.slice(k).join(' '), resolved };
+    if (resolved.kind !== 'one') continue;
+    if (k === words.length) return { name, topic: '', resolved };
+    if (resolved.match.how === 'prefix') continue;
+    const rest = words.slice(k);
+    if (rest.every((w) => continuesName(w, resolved.entity))) return { name: args, topic: '', resolved };
+    return { name, topic: rest.join(' '), resolved };
   }
   return { name: args, topic: '', resolved: resolveEntity(kb, args) };
+}
+
+/** Whether a typed word is a word of the entity's name or an alias, with a typing slip or cut short ("Pahlav"). */
+function continuesName(typed: string, entity: EntityRecord): boolean {
+  const w = nameKey(typed);
+  if (w === '') return false;
+  const allowed = w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0;
+  return [entity.name, ...entity.aliases].some((n) =>
+    nameKey(n)
+      .split(' ')
+      .some((part) => (w.length >= 3 && part.startsWith(w)) || typoDistance(w, part) <= allowed),
+  );
 }
 
 /**

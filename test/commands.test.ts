@@ -202,6 +202,32 @@ test('quote Gamliel about Iran keeps only the quotations about Iran', () => {
   assert.match(nothing.reply.summary ?? '', /4 quotations of Gila Gamliel on other subjects/);
 });
 
+test('quote NAME TOPIC without "about": a misspelt or cut-short rest of the name is the name, not a topic', () => {
+  for (const [typed, speaker] of [['Gila Gamlial', 'Gila Gamliel'], ['Naftali Benett', 'Naftali Bennett'], ['Gila Gamliel', 'Gila Gamliel']] as const) {
+    const d = ask(`quote ${typed}`);
+    assert.equal(d.outcome, 'answer', typed);
+    assert.equal(d.reply.title, `${speaker}, in their own words`, typed);
+    assert.equal(data(d).topic, '', typed);
+  }
+  const cut = ask('quote Reza Pahlav');
+  assert.equal(data(cut).speaker.name, 'Reza Pahlavi');
+  assert.equal(data(cut).topic, '');
+  // A word that is not the rest of the name is still the topic.
+  const topical = ask('quote bennett iranians');
+  assert.equal(topical.reply.title, 'Naftali Bennett, in their own words about "iranians"');
+  assert.equal(data(ask('quote Gamliel Iran')).topic, 'Iran');
+});
+
+test('quote NAME TOPIC without "about": a first word that only starts a name does not split off a topic', () => {
+  // "Tehr" starts "Tehran": read as a place and a topic, "Tehr Bennett" found nobody (Tehran is not quoted).
+  const d = ask('quote Tehr Bennett');
+  assert.equal(d.outcome, 'answer');
+  assert.equal(data(d).speaker.name, 'Naftali Bennett');
+  assert.equal(data(d).topic, '');
+  // Alone, the first letters of a name still find it.
+  assert.equal(data(ask('quote Gamli')).speaker.name, 'Gila Gamliel');
+});
+
 test('quote Prime Minister about Iran: picking a candidate keeps the topic', () => {
   const d = ask('quote Prime Minister about Iran');
   assert.equal(d.reply.kind, 'choice');
