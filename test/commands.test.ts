@@ -145,6 +145,18 @@ test('who Prime Minister: a choice between several prime ministers', () => {
   assert.equal(data(d).candidates.length, suggestions.length);
 });
 
+test('who president of Iran: a title followed by words that name no person is a role (Ra\'isi is "Iran’s President")', () => {
+  for (const typed of ['president of Iran', 'the President of Iran']) {
+    const d = ask(`who ${typed}`);
+    const names = d.reply.kind === 'choice' ? d.reply.suggestions ?? [] : [data(d).entity?.name];
+    assert.equal(names[0], "Ebrahim Ra'isi", `${typed}: ${names.join(', ')}`);
+    assert.ok(names.every((n) => !/Organization|Republic|Council/.test(n ?? '')), `${typed}: no organisation "of Iran"`);
+  }
+  // A title before a person's name is still dropped.
+  assert.equal(data(ask('who President Raisi')).entity.name, "Ebrahim Ra'isi");
+  assert.equal(data(ask('who Minister Gamliel')).entity.name, 'Gila Gamliel');
+});
+
 test('who Zelensky: not found (no-match), no entity made up', () => {
   const d = ask('who Zelensky');
   assert.equal(d.outcome, 'no-match');

@@ -82,7 +82,8 @@ export class NameIndex {
         for (const word of key.split(' ')) addTo(this.byWord, word, entity);
       }
       for (const role of entity.roles) {
-        for (const word of nameKey(role).split(' ')) if (word.length >= 3) addTo(this.byRoleWord, word, entity);
+        // Word by word, so that a possessive is its word: "Iran’s President" has "iran" and "president".
+        for (const word of role.split(/\s+/).flatMap((w) => nameKey(w).split(' '))) if (word.length >= 3) addTo(this.byRoleWord, word, entity);
       }
     }
     this.words = [...this.byWord.keys()].sort();
@@ -186,7 +187,13 @@ export class NameIndex {
    */
   find(query: string, limit = 10, { fuzzy = true }: { fuzzy?: boolean } = {}): NameMatch[] {
     let key = nameKey(query);
-    while (TITLES.test(key) && key.replace(TITLES, '') !== '') key = key.replace(TITLES, '');
+    // A title before a name is dropped ("President Raisi"); a person's title, unlike "the", says a person is
+    // meant, and `titled` keeps the words from it on, in case they are a role instead ("president of iran").
+    let titled: string | null = null;
+    while (TITLES.test(key) && key.replace(TITLES, '') !== '') {
+      if (titled === null && !key.startsWith('the ')) titled = key;
+      key = key.replace(TITLES, '');
+    }
     if (!key) return [];
     const found = new Map<string, NameMatch>();
     const add = (entity: EntityRecord, score: number, matched: string, how: NameMatch['how']): void => {
@@ -206,6 +213,15 @@ export class NameIndex {
     if (found.size === 0) for (const entity of allOf(this.byRoleWord, words.filter((w) => w.length >= 3))) add(entity, 0.15, entity.description ?? entity.name, 'role');
     if (found.size === 0 && key.length >= 2 && words.length === 1) for (const entity of this.withWordPrefix(key, 200)) add(entity, 0.1, entity.name, 'prefix');
     if (found.size === 0 && fuzzy) for (const { entry, score } of this.fuzzy(key, 0.4, limit * 3)) add(entry.entity, 0.2 + score * 0.8, entry.name, 'fuzzy');
+    // What was left after the title named no person ("president of iran" left "of iran"): the words with
+    // the title are a role, if some role has them all.
+    if (titled !== null && ![...found.values()].some((m) => m.entity.type === 'person')) {
+      const byRole = allOf(this.byRoleWord, titled.split(' ').filter((w) => w.length >= 3));
+      if (byRole.length > 0) {
+        found.clear();
+        for (const entity of byRole) add(entity, 0.15, entity.description ?? entity.name, 'role');
+      }
+    }
     return [...found.values()]
       .sort((a, b) => a.score - b.score || b.entity.mentions.length - a.entity.mentions.length || a.entity.name.localeCompare(b.entity.name))
       .slice(0, limit);
