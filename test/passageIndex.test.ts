@@ -1,7 +1,7 @@
 /** The passage search index: ranking, every word required, prefixes, typos, marks, the cache round trip, adding after a load. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassageIndex } from '../src/kb/passageIndex.ts';
+import { PassageIndex, type IndexedWord } from '../src/kb/passageIndex.ts';
 import type { PassageRecord } from '../src/kb/records.ts';
 
 const passages: PassageRecord[] = [
@@ -65,7 +65,7 @@ test('withWordAmong marks exactly the asked passages that have a word with the p
   const index = new PassageIndex(many);
   const has = (at: number, prefix: string): boolean => many[at]!.text.split(' ').some((w) => w.startsWith(prefix));
   /** The asked passages withWordAmong marks as having the word. */
-  const among = (word: { prefix: string; matches?: (term: string) => boolean }, asked: number[]): number[] | null => {
+  const among = (word: IndexedWord, asked: number[]): number[] | null => {
     const found = index.withWordAmong(word, asked);
     return found && asked.filter((_, j) => found[j] === 1);
   };

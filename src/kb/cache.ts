@@ -212,8 +212,8 @@ export function checkCache(cacheDir: string, corpusDir: string, files: readonly 
  * modified too close to it to trust their time, and found them unchanged (`renewable`): without it, such
  * files (a corpus copied in just before its first build, say) would be read and hashed at every start.
  * A copy of the file gets the new manifest in place of the old one and replaces the file; the copy and
- * the writes are off the main thread. Resolves to whether it did; any failure, or a file another start replaced meanwhile, leaves
- * the file as it was (still right, only slower to check).
+ * the writes are off the main thread. Resolves to whether it did; any failure, or a file another start
+ * replaced meanwhile, leaves the file as it was (still right, only slower to check).
  */
 export async function restampCache(check: CacheCheck): Promise<boolean> {
   if (check.changed || check.added.length > 0 || check.renewable === 0) return false;

@@ -209,17 +209,22 @@ export class NameIndex {
       return [...first!].filter((e) => rest.every((s) => s.has(e)));
     };
     if (found.size === 0) for (const entity of allOf(this.byWord, words)) add(entity, 0.05, entity.name, 'words');
+    /** Entities whose role has every one of the words of three letters or more. */
+    const withRole = (ws: string[]): EntityRecord[] => allOf(this.byRoleWord, ws.filter((w) => w.length >= 3));
+    const addRoles = (entities: EntityRecord[]): void => {
+      for (const entity of entities) add(entity, 0.15, entity.description ?? entity.name, 'role');
+    };
     // No name has these words: a role that does ("who Intelligence Minister", "who prime minister").
-    if (found.size === 0) for (const entity of allOf(this.byRoleWord, words.filter((w) => w.length >= 3))) add(entity, 0.15, entity.description ?? entity.name, 'role');
+    if (found.size === 0) addRoles(withRole(words));
     if (found.size === 0 && key.length >= 2 && words.length === 1) for (const entity of this.withWordPrefix(key, 200)) add(entity, 0.1, entity.name, 'prefix');
     if (found.size === 0 && fuzzy) for (const { entry, score } of this.fuzzy(key, 0.4, limit * 3)) add(entry.entity, 0.2 + score * 0.8, entry.name, 'fuzzy');
     // What was left after the title named no person ("president of iran" left "of iran"): the words with
     // the title are a role, if some role has them all.
     if (titled !== null && ![...found.values()].some((m) => m.entity.type === 'person')) {
-      const byRole = allOf(this.byRoleWord, titled.split(' ').filter((w) => w.length >= 3));
-      if (byRole.length > 0) {
+      const roles = withRole(titled.split(' '));
+      if (roles.length > 0) {
         found.clear();
-        for (const entity of byRole) add(entity, 0.15, entity.description ?? entity.name, 'role');
+        addRoles(roles);
       }
     }
     return [...found.values()]

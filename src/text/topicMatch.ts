@@ -46,12 +46,12 @@ export function hasTopic(text: string, topic: readonly TopicWord[]): boolean {
   // on a common topic are each read up to the topic, not to the end.
   eachWord(text, (raw) => {
     const w = normalizeTermCached(raw);
-    topic.forEach((t, i) => {
-      if (!found[i] && w.startsWith(t.prefix) && sameWord(w, t)) {
+    for (let i = 0; i < topic.length; i++) {
+      if (!found[i] && w.startsWith(topic[i]!.prefix) && sameWord(w, topic[i]!)) {
         found[i] = true;
         missing--;
       }
-    });
+    }
     return missing > 0;
   });
   return missing === 0;
