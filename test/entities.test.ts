@@ -41,6 +41,9 @@ test('roles come from the text: title phrases, appositions and "said X, founder 
   assert.deepEqual(named(es, 'Carla Mendes')?.roles, ['Brazil’s Environment Minister']);
   assert.deepEqual(named(es, 'Joao Pereira')?.roles, ['an engineer who designed the spillway']);
   assert.deepEqual(named(es, 'Beatriz Lima')?.roles, ['founder of the River Watch Institute']);
+  // A word after a preposition is a noun, not the verb that would end the apposition.
+  const holm = entitiesOf(['“The rules are clear,” said Margrethe Holm, the commissioner in charge of competition.']);
+  assert.deepEqual(named(holm, 'Margrethe Holm')?.roles, ['the commissioner in charge of competition']);
   assert.equal(named(es, 'River Watch Institute')?.type, 'organization');
 });
 

@@ -83,10 +83,15 @@ function trimApposition(phrase: string): string {
     const w = words[k] ?? '';
     if (/^(who|that|which)$/i.test(w)) inRelative = true;
     if (k > 0 && !inRelative && /^(in|at)$/.test(w) && /^(her|his|their|its)$/.test(words[k + 1] ?? '')) break;
-    if (k > 1 && !inRelative && isVerbLike(w) && !ROLE_NOUNS.has(w.toLowerCase()) && !/^(based|elected|appointed|turned|born|exiled|organized|organised|united|armed|ruling|leading|governing)$/.test(w)) break;
+    // A word after a preposition or an article is a noun, whatever else it can be ("in charge of", "the head").
+    // A capitalised word inside the phrase is part of a name ("the Housing Fund").
+    const nounSlot = /^(in|of|for|at|on|the|a|an|its|his|her|their)$/i.test(words[k - 1] ?? '') || /^\p{Lu}/u.test(w);
+    if (k > 1 && !inRelative && !nounSlot && isVerbLike(w) && !ROLE_NOUNS.has(w.toLowerCase()) && !/^(based|elected|appointed|turned|born|exiled|organized|organised|united|armed|ruling|leading|governing)$/.test(w)) break;
     out.push(w);
     if (out.length >= 14) break;
   }
+  // A role cut short never ends on a word that needs another after it ("the commissioner in").
+  while (out.length > 1 && /^(in|of|for|at|on|the|a|an|and|or|to|with|by|from)$/i.test(out[out.length - 1] ?? '')) out.pop();
   return out.join(' ').replace(/[\s,;:—–-]+$/, '');
 }
 
@@ -94,7 +99,9 @@ const WHO_ROLE = /^who (?:is|was|serves as|served as|is serving as|was serving a
 
 /** An apposition or "who serves as" clause right after the name, or null. */
 export function roleAfter(p: Paragraph, m: Mention, others: Mention[]): string | null {
-  const rest = p.text.slice(m.end);
+  // The apposition ends with its sentence at the latest.
+  const sentenceEnd = p.sentences.find((s) => s.start <= m.start && m.start < s.end)?.end ?? p.text.length;
+  const rest = p.text.slice(m.end, Math.max(sentenceEnd, m.end));
   const match = /^(?:['’]s)?\s*\)?\s*,\s*([^,;"“”]+)/u.exec(rest);
   if (!match || !match[1]) return null;
   let phrase = match[1].trim().replace(/[.!?]$/, '');
