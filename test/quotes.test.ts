@@ -190,3 +190,58 @@ test('an apposition before or after the name, on either side of "said"', () => {
   const q = quotesOf(['Anna Berg opened the session.', '“We will not give up,” said a city official, speaking on condition of anonymity.']);
   assert.deepEqual([q[0]?.speaker, q[0]?.speakerKind], [null, 'anonymous']);
 });
+
+test('a surname that is also a common word still names its person at the start of a sentence', () => {
+  const q = quotesOf([
+    'Union leader Tom Graves criticised the budget. Opposition leader Priya Nair called it reckless.',
+    'Graves, meanwhile, warned of walkouts in January. “If they will not listen, we will strike,” he said.',
+    'Nair spoke next. “Nobody voted for this,” she said.',
+    'Gates said the plan was flawed. “We have seen it before,” he added.',
+    'Lawyer Amelia Gates had advised the union for years.',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), ['Tom Graves', 'Priya Nair', 'Amelia Gates']);
+});
+
+test('a clause ending in a colon introduces its own subject, never the previous speaker continued', () => {
+  const q = quotesOf([
+    '“I grew up here and I want the jobs,” said Maria Santos, a fishmonger. Her neighbour disagreed: “They are selling our waterfront.”',
+    '“The vote was fair,” said Councillor Ben Ashworth. One resident was blunt: “It was rigged from the start.”',
+  ]);
+  assert.deepEqual(q.map((x) => [x.speaker, x.speakerKind]), [
+    ['Maria Santos', 'person'], [null, 'anonymous'], ['Ben Ashworth', 'person'], [null, 'anonymous'],
+  ]);
+});
+
+test('a fronted clause naming someone else does not take the speaker from the verb after it', () => {
+  const q = quotesOf([
+    'Finance Minister Sarah Brennan defended the budget. Opposition leader Priya Nair called it reckless.',
+    'Asked about Nair’s remarks, Brennan replied: “She has no plan of her own.”',
+    'Responding to Brennan, Nair said: “The minister has not read it.”',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), ['Sarah Brennan', 'Priya Nair']);
+  // The word before a title ("Climate" Minister) is not the subject of "said:"; a person "of" a place is.
+  const titled = quotesOf([
+    'Climate Minister Siobhan Dominguez said: “We have delegated the work.”',
+    'Mayor Angelina Messier of Aarhus said: “What we built was a humble place.”',
+  ]);
+  assert.deepEqual(titled.map((x) => x.speaker), ['Siobhan Dominguez', 'Angelina Messier']);
+});
+
+test('"X’s deputy" is not X: the pronoun after it is the deputy, or nobody named', () => {
+  const q = quotesOf([
+    '“The rules are clear,” said Commissioner Margrethe Holm.',
+    'Holm’s deputy, Markus Bauer, was more cautious. “It will take years,” he said.',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), ['Margrethe Holm', 'Markus Bauer']);
+  const unnamed = quotesOf([
+    '“The rules are clear,” said Commissioner Margrethe Holm.',
+    'Holm’s spokesman was more cautious. “It will take years,” he said.',
+  ]);
+  assert.deepEqual(unnamed.map((x) => x.speaker), ['Margrethe Holm', null]);
+  // The possessor of words, not of a person, stays the one in focus.
+  const own = quotesOf([
+    'Commissioner Margrethe Holm spoke in Brussels.',
+    'Holm’s remarks came a day after the vote. “It will take years,” she said.',
+  ]);
+  assert.deepEqual(own.map((x) => x.speaker), ['Margrethe Holm']);
+});

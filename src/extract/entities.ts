@@ -5,7 +5,7 @@
  */
 import type { Article, Paragraph } from '../corpus/article.ts';
 import type { EntityType, LocalEntity, Span } from './analysis.ts';
-import { knownAcronym, mentionName, paragraphMentions, type Mention } from './mentions.ts';
+import { knownAcronym, knownSurnamesMissed, mentionName, paragraphMentions, type Mention } from './mentions.ts';
 import { isCommonWord, isKnownPlace, lexiconTag, ORG_HEADS, OTHER_HEADS } from './lexicon.ts';
 import { rolesOf } from './roles.ts';
 import { isDemonym } from './demonyms.ts';
@@ -75,14 +75,18 @@ export function extractEntities(article: Article): LocalEntity[] {
   };
 
   const allMentions: Array<{ m: Mention; p: Paragraph; roles: string[] }> = [];
-  for (const p of article.paragraphs) {
+  const firstReading = article.paragraphs.map((p) => paragraphMentions(p));
+  const surnames = surnamesOf(firstReading.flat());
+  article.paragraphs.forEach((p, k) => {
     const tokens = tokenize(p.plain);
-    const found = paragraphMentions(p);
+    const first = firstReading[k] ?? [];
+    const missed = knownSurnamesMissed(p, first, surnames);
+    const found = missed.length === 0 ? first : [...first, ...missed].sort((a, b) => a.start - b.start);
     for (const m of found) {
       retypeByContext(p, m);
       allMentions.push({ m, p, roles: rolesOf(p, tokens, m, found) });
     }
-  }
+  });
 
   // Pass 1: multi-word names and acronyms make clusters; spelling variants of a person's name join one.
   for (const { m, p, roles } of allMentions) {
@@ -208,6 +212,20 @@ export function extractEntities(article: Article): LocalEntity[] {
  * "newspaper" or "news agency" is an outlet, an organisation.
  */
 /** "US Congress" is "Congress" qualified by a country or a demonym. */
+/**
+ * The surnames that are also common words, of the people the article names in full or with a title
+ * ("Tom Graves", "Mrs. May"): the words a first reading drops at the start of a sentence.
+ */
+function surnamesOf(mentions: readonly Mention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'person' || (m.tokens.length < 2 && m.title === null)) continue;
+    const last = m.tokens[m.tokens.length - 1] ?? '';
+    if (/^\p{Lu}\p{Ll}/u.test(last) && isCommonWord(last)) out.add(last);
+  }
+  return out;
+}
+
 function qualifiedBy(full: string, bare: string): boolean {
   if (!full.endsWith(` ${bare}`)) return false;
   const qualifier = full.slice(0, -bare.length - 1);

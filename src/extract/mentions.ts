@@ -8,7 +8,7 @@ import type { Article, Paragraph } from '../corpus/article.ts';
 import type { EntityType } from './analysis.ts';
 import { isDemonym, isDemonymCompound } from './demonyms.ts';
 import {
-  isCommonWord, isFirstName, isFunctionWord, isKnownPlace, lexiconTag, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, ROLE_NOUNS, TITLE_WORDS,
+  isCommonWord, isFirstName, isFunctionWord, isKnownPlace, lexiconTag, ORG_HEADS, OTHER_HEADS, PLACE_HEADS, ROLE_NOUNS, SPEECH_VERB, TITLE_WORDS,
 } from './lexicon.ts';
 import { isAcronym, isCapitalised, tokenize, type Token } from './tokens.ts';
 import { findQuoteSpans } from './quoteSpans.ts';
@@ -246,6 +246,38 @@ export function findMentions(article: Article): Mention[] {
   for (const p of article.paragraphs) mentions.push(...paragraphMentions(p));
   return mentions;
 }
+
+/**
+ * Surnames that are also common words ("Graves", "May", "Black", "Gates"): the first word of a sentence is
+ * dropped when it is a common word, so "Graves, meanwhile, warned …" names nobody on the first reading. Once
+ * the article has named someone in full ("Tom Graves"), the same word standing alone and followed by what a
+ * subject is followed by (a comma, a possessive, a verb of speech or an auxiliary, a past tense) is that
+ * surname again. `found` is the paragraph's first reading; returns the mentions it missed.
+ */
+export function knownSurnamesMissed(p: Paragraph, found: readonly Mention[], surnames: ReadonlySet<string>): Mention[] {
+  if (surnames.size === 0) return [];
+  const tokens = tokenize(p.plain);
+  const out: Mention[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== 'word' || !surnames.has(t.text) || found.some((m) => m.start <= t.start && t.start < m.end)) return;
+    if (isNameToken(tokens[i - 1]) || isNameToken(tokens[i + 1])) return;
+    const next = tokens[i + 1];
+    const nextWord = next?.kind === 'word' ? next.text : '';
+    const subjectLike = t.possessive || (next?.kind === 'punct' && /^[,;:.(—–]$/.test(next.text))
+      || SPEECH_VERBS_AND_AUXILIARIES.test(nextWord) || SPEECH_VERB.has(nextWord) || /^[a-z]{3,}ed$/.test(nextWord);
+    if (!subjectLike) return;
+    const before = out.length;
+    pushMention(out, p, [t], null, false, false);
+    const m = out[before];
+    if (m) {
+      m.type = 'person';
+      m.sentenceInitial = true;
+    }
+  });
+  return out;
+}
+
+const SPEECH_VERBS_AND_AUXILIARIES = /^(has|had|was|is|will|would|could|can|may|might|must|should|also|then|later|once|again|never|however|meanwhile|insisted|says|tells|adds|argues|writes|believes|thinks|wants)$/;
 
 function sentenceOf(p: Paragraph, offset: number): number {
   const s = p.sentences.find((x) => offset >= x.start && offset < x.end);

@@ -86,8 +86,9 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
         const s = p.sentences[focusDone];
         if (!s || s.end > upTo) break;
         if (spanSentences.has(s.index)) continue;
-        const subject = sentenceSubject(p, s.start, s.end, mentions);
-        if (subject?.type === 'person') state.lastPerson = subject.localId;
+        const subject = sentenceFocus(p, s.start, s.end, mentions);
+        if (subject === SOMEONE_UNNAMED) state.lastPerson = null;
+        else if (subject?.type === 'person') state.lastPerson = subject.localId;
       }
     };
 
@@ -223,18 +224,51 @@ function attributionBefore(p: Paragraph, offset: number, before: string, mention
     const s = offset + (according.index ?? 0) + 'according to '.length;
     return resolveSpeaker(p, s, s + according[1].length, mentions, state);
   }
-  // "His wife, Mary Jones, disagreed: “…”": a clause that ends in a colon introduces its subject's words.
-  if (/:\s*$/.test(before)) {
-    const subject = sentenceSubject(p, offset, offset + trimmed.length, mentions);
-    if (subject && (subject.type === 'person' || subject.type === 'organization')) {
-      const m = mentions.find((x) => x.entity === subject && x.start >= offset);
-      return { speaker: subject.localId, speakerName: m ? p.text.slice(m.start, m.end) : subject.name, speakerKind: kindOf(subject.type) };
-    }
-  }
+  // "Asked about Nair's remarks, Brennan replied: “…”": the subject of the verb of speech.
   const verb = /(?:^|\s)([\p{L}]+)(?:\s+that)?$/u.exec(trimmed);
-  if (!verb?.[1] || !QUOTING_VERBS.has(verb[1].toLowerCase())) return null;
-  const verbStart = offset + (verb.index ?? 0) + verb[0].indexOf(verb[1]);
-  return subjectBefore(p, offset, verbStart, mentions, state);
+  if (verb?.[1] && QUOTING_VERBS.has(verb[1].toLowerCase())) {
+    const verbStart = offset + (verb.index ?? 0) + verb[0].indexOf(verb[1]);
+    const speaker = subjectBefore(p, offset, verbStart, mentions, state);
+    if (speaker) return speaker;
+  }
+  return /:\s*$/.test(before) && trimmed.trim() !== '' ? colonSpeaker(p, offset, trimmed, mentions, state) : null;
+}
+
+/** "his answer", "her reply": the words of the person the paragraph is about. */
+const OWN_WORDS = /^(his|her)\s+(?:[\p{L}-]+\s+)?(answer|reply|response|retort|reaction|message|words|verdict|advice|explanation|argument|warning|conclusion|statement|post|tweet|letter|view)\b/iu;
+/** "The statement continued:", "The letter reads:": a document whose author the clause does not name. */
+const AUTHORLESS_DOCUMENT = /^(the|this|that)\s+(?:[\p{L}-]+\s+)?(statement|letter|post|tweet|message|communiqu[eé]|release|report|note|announcement|text)\b/iu;
+/** Where a clause's subject ends: the first verb-like word after it ("Her neighbour | disagreed"). */
+const VERB_LIKE = /^(?:[a-z]+ed|was|were|is|are|had|has|have|put|gave|took|made|kept|struck|spoke|wrote|said|says|told|felt|saw|sees|thought|thinks|went|came|did|does|would|will|could|can|might|may|should|must)$/;
+
+/**
+ * A clause that ends in a colon introduces its own subject's words ("His wife, Mary Jones, disagreed: “…”",
+ * "Her neighbour disagreed: “…”"), so the quotation is never the previous speaker's continued. The subject
+ * is the first name the clause starts with; else the phrase before its verb, resolved as a pronoun, a
+ * description or an anonymous source; else nobody the article names.
+ */
+function colonSpeaker(p: Paragraph, offset: number, clause: string, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+  const subject = sentenceSubject(p, offset, offset + clause.length, mentions);
+  if (subject && (subject.type === 'person' || subject.type === 'organization')) {
+    const m = mentions.find((x) => x.entity === subject && x.start >= offset);
+    return { speaker: subject.localId, speakerName: m ? p.text.slice(m.start, m.end) : subject.name, speakerKind: kindOf(subject.type) };
+  }
+  const lead = clause.length - clause.trimStart().length;
+  const body = clause.slice(lead);
+  if (AUTHORLESS_DOCUMENT.test(body)) return null;
+  if (OWN_WORDS.test(body)) {
+    const e = state.entities.find((x) => x.localId === state.lastPerson);
+    if (e) return { speaker: e.localId, speakerName: e.name, speakerKind: 'person' };
+  }
+  const words = [...body.matchAll(/[\p{L}\p{N}'’.-]+/gu)];
+  const verbAt = words.findIndex((w, k) => k > 0 && VERB_LIKE.test(w[0]));
+  const phraseEnd = verbAt > 0 ? (words[verbAt - 1]?.index ?? 0) + (words[verbAt - 1]?.[0].length ?? 0) : body.length;
+  const start = offset + lead;
+  const phrase = body.slice(0, phraseEnd).trim();
+  const resolved = resolveSpeaker(p, start, start + phraseEnd, mentions, state, true);
+  if (resolved) return resolved;
+  const someone = /^(his|her|their|a|an|one|two|three|several|some|another)\s/i.test(phrase);
+  return { speaker: null, speakerName: someone ? phrase : null, speakerKind: someone ? 'anonymous' : 'unknown' };
 }
 
 /**
@@ -303,13 +337,36 @@ function sentenceSpeaker(p: Paragraph, clauseStart: number, open: number, mentio
 
 /** The entity that a sentence is about when it starts with one (its subject), for pronoun resolution. */
 function sentenceSubject(p: Paragraph, start: number, end: number, mentions: EntityMentionRef[]): LocalEntity | null {
+  const subject = sentenceFocus(p, start, end, mentions);
+  return subject === SOMEONE_UNNAMED ? null : subject;
+}
+
+/** A sentence about someone the article does not name here ("Holm's deputy was more cautious."). */
+const SOMEONE_UNNAMED = Symbol('someone unnamed');
+
+/** People named by their relation to someone else: "Holm's deputy" is not Holm. */
+const RELATION = /^(deputy|wife|husband|son|daughter|mother|father|brother|sister|widow|widower|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|opponent|challenger|partner|boss|assistant|secretary|ally|friend|colleague|counterpart|envoy|biographer|niece|nephew|cousin|uncle|aunt|grandson|granddaughter|grandfather|grandmother|fianc[eé]e?|girlfriend|boyfriend|teammate|manager|coach|doctor|running mate|chief of staff|press secretary)$/i;
+
+/**
+ * The subject a sentence starts with, for the focus that "he"/"she" refer to: the first name, after a
+ * fronted adverbial, participle or subordinate clause; but a possessive that names someone by relation
+ * ("Holm's deputy, Markus Bauer, was …") is that other person: the name in apposition, else someone unnamed.
+ */
+function sentenceFocus(p: Paragraph, start: number, end: number, mentions: EntityMentionRef[]): LocalEntity | typeof SOMEONE_UNNAMED | null {
   const text = p.plain.slice(start, end);
-  // Skip a fronted adverbial ("In 2022, Bennett sent …", "At that online meeting, Gamliel said …").
-  const fronted = /^(?:(?:in|on|at|after|before|during|since|following|last|earlier|later|meanwhile|according to)\b[^,]{0,60},\s*)?/i.exec(text)?.[0].length ?? 0;
+  // Skip a fronted adverbial ("In 2022, Bennett sent …", "At that online meeting, Gamliel said …"), participle
+  // or subordinate clause ("Asked about Nair's remarks, Brennan replied …").
+  const fronted = /^(?:(?:in|on|at|after|before|during|since|following|last|earlier|later|meanwhile|according to|asked|when asked|pressed|questioned|challenged|speaking|responding|replying|reacting|writing|commenting|addressing|referring|turning|while|when|as|although|though|if|unlike|like)\b[^,]{0,60},\s*)?/i.exec(text)?.[0].length ?? 0;
   const first = mentions.find((m) => m.start >= start + fronted && m.start < end);
   if (!first) return null;
   const gap = p.plain.slice(start + fronted, first.start);
   if (gap.split(/\s+/).filter(Boolean).length > 6) return null;
+  const relation = /^['’]s?\s+(?:(?:former|late|longtime|new|top|senior|chief|own|then)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)/u.exec(p.plain.slice(first.end, end));
+  if (first.entity.type === 'person' && relation?.[1] && RELATION.test(relation[1])) {
+    const afterRelation = first.end + relation[0].length;
+    const named = mentions.find((m) => m.start >= afterRelation && m.start < end && m.entity.type === 'person' && /^[\s,]*$/.test(p.plain.slice(afterRelation, m.start)));
+    return named ? named.entity : SOMEONE_UNNAMED;
+  }
   return first.entity;
 }
 
@@ -338,7 +395,11 @@ function resolveSpeaker(
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && !/\b(of|to|for|from|at|in|with|by|on|about)\s+(the\s+)?$/i.test(p.plain.slice(start, m.start)));
   // The head of the phrase: a name that ends it ("Foreign Ministry spokesman Saeed Khatibzadeh") or starts
   // it ("Tom Wagner, founder of …" arrives here as "Tom Wagner").
-  const head = inside.find((m) => p.text.slice(m.end, end).replace(/['’]s$/, '').trim() === '') ?? (subjectOnly ? undefined : inside[0]);
+  // A person "of" an organisation or a place ("Mayor Angelina Messier of Aarhus", "Jane Doe of Morgan Stanley")
+  // is the head too.
+  const head = inside.find((m) => p.text.slice(m.end, end).replace(/['’]s$/, '').trim() === '')
+    ?? inside.find((m) => m.entity.type === 'person' && /^\s+(?:of|from|at)\s+(?:the\s+)?\p{Lu}[^,;:]*$/u.test(p.text.slice(m.end, end)))
+    ?? (subjectOnly ? undefined : inside[0]);
   // "the minister", "the Israeli intelligence minister": a definite description of someone the article names.
   if (!head && /^(the|this)\s/i.test(phrase) && !/s$/i.test(phrase)) {
     const described = describedPerson(lastWords(phrase, 6), state);
