@@ -44,6 +44,18 @@ test('roles come from the text: title phrases, appositions and "said X, founder 
   // A word after a preposition is a noun, not the verb that would end the apposition.
   const holm = entitiesOf(['“The rules are clear,” said Margrethe Holm, the commissioner in charge of competition.']);
   assert.deepEqual(named(holm, 'Margrethe Holm')?.roles, ['the commissioner in charge of competition']);
+  // A description before the name, at the start of a sentence (after a fronted clause too), but not in a list.
+  const apposed = entitiesOf([
+    'The city’s attorney, Rebecca Lindqvist, said every procedure was followed.',
+    'Asked about the vote, its chief executive, Sir James Bevington, declined to comment. Holm’s deputy, Markus Bauer, was cautious.',
+    'Guests included Mike Pomfret, the former envoy to Oslo, Mr. Jan Jansson, the current mayor of Turku, and others.',
+    'Local MP Rachael Maskelyne called for an inquiry.',
+  ]);
+  assert.deepEqual(named(apposed, 'Rebecca Lindqvist')?.roles, ['The city’s attorney']);
+  assert.deepEqual(named(apposed, 'James Bevington')?.roles, ['Sir', 'its chief executive']);
+  assert.deepEqual(named(apposed, 'Markus Bauer')?.roles, ['Holm’s deputy']);
+  assert.deepEqual(named(apposed, 'Jan Jansson')?.roles, ['Mr.', 'the current mayor of Turku']);
+  assert.deepEqual(named(apposed, 'Rachael Maskelyne')?.roles, ['Local MP']);
   assert.equal(named(es, 'River Watch Institute')?.type, 'organization');
 });
 
@@ -52,6 +64,15 @@ test('a list of titled people gives each their own title, not the next person’
   assert.deepEqual(named(es, 'Jan Peter Balkenende')?.roles, ['former Dutch Prime Minister']);
   assert.deepEqual(named(es, 'Lars Rasmussen')?.roles, ['former Danish Prime Minister']);
   assert.equal(named(es, 'Maria Cantwell')?.type, 'person');
+});
+
+test('a leading head names a river, a mountain or a storm, not a person; a title after it does not', () => {
+  const es = entitiesOf([
+    'The River Ouse burst its banks after Storm Dennis swept across the country; Hurricane Ian followed.',
+    'Climbers returned from Mount Kenya. Port Minister Leilani Saunders visited the Port Corporation.',
+  ]);
+  assert.deepEqual(['River Ouse', 'Storm Dennis', 'Hurricane Ian', 'Mount Kenya', 'Leilani Saunders', 'Port Corporation'].map((n) => named(es, n)?.type),
+    ['place', 'other', 'other', 'place', 'person', 'organization']);
 });
 
 test('places, organisations and events get their types; demonyms and sentence-initial words are not entities', () => {

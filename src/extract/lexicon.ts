@@ -37,7 +37,7 @@ const EXTRA_PLACES = new Set([
 /** Common words that compromise tags as something other than a name, and therefore do not start a name. */
 export function isCommonWord(word: string): boolean {
   const lower = word.toLowerCase();
-  if (COMMON_STARTERS.has(lower)) return true;
+  if (COMMON_STARTERS.has(lower) || LEXICON_GAPS.has(lower)) return true;
   const tag = lexiconTag(lower);
   if (tag === undefined) return /^[a-z]+(ly|ing|ed|ness|ment|tion|tions|ions|ers|ies)$/.test(lower);
   return !/Name|Country|City|Place|Region|Organization|ProperNoun|Demonym|Continent/.test(tag);
@@ -53,6 +53,9 @@ export function isFunctionWord(word: string): boolean {
   const tag = lexiconTag(lower) ?? '';
   return /Determiner|Pronoun|Preposition|Conjunction|Adverb|QuestionWord|Negative|Copula|Modal/.test(tag) || /^[a-z]+ly$/.test(lower);
 }
+
+/** Common adjectives compromise's lexicon lacks that stand before a title ("Local MP Rachael Maskell"). */
+const LEXICON_GAPS = new Set(['local', 'regional', 'provincial', 'municipal', 'federal', 'rural', 'urban']);
 
 /** Sentence openers compromise's lexicon does not know as common words. */
 const COMMON_STARTERS = new Set([
@@ -80,13 +83,13 @@ export const TITLE_WORDS = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'member', 'leader', 'founder', 'director', 'head', 'envoy', 'adviser',
   'ceo', 'cfo', 'coo', 'cto', 'chairperson', 'manager', 'boss', 'coach', 'president-elect', 'anchor', 'editor',
   'commissioner', 'superintendent', 'inspector', 'constable', 'councillor', 'councilor', 'alderman', 'rapporteur',
-  'advisor', 'supreme', 'former', 'late', 'acting', 'president-elect',
+  'advisor', 'supreme', 'former', 'late', 'acting', 'president-elect', 'mp', 'mep', 'msp', 'mla',
 ]);
 
 /** Nouns that make a phrase a role description ("an artist who …", "founder of the Middle East Center"). */
 export const ROLE_NOUNS = new Set([
   'president', 'president-elect', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'representative', 'congressman',
-  'congresswoman', 'lawmaker', 'legislator', 'mk', 'member', 'leader', 'head', 'chief', 'chairman', 'chairwoman', 'chair',
+  'congresswoman', 'lawmaker', 'legislator', 'mk', 'mp', 'mep', 'msp', 'mla', 'member', 'leader', 'head', 'chief', 'chairman', 'chairwoman', 'chair',
   'director', 'founder', 'co-founder', 'cofounder', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'adviser',
   'advisor', 'ambassador', 'envoy', 'diplomat', 'official', 'mayor', 'governor', 'general', 'commander', 'officer',
   'judge', 'prosecutor', 'attorney', 'lawyer', 'rabbi', 'imam', 'ayatollah', 'cleric', 'king', 'queen', 'prince',
@@ -153,6 +156,9 @@ const SPEECH_VERBS = [
   'condemn', 'condemned', 'condemning', 'thank', 'thanked', 'welcome', 'welcomed', 'demand', 'demanded', 'demands',
   'saying', 'adding', 'noting', 'stating', 'writing', 'telling', 'warning', 'calling', 'claiming', 'declaring', 'stressing',
   'insisting', 'arguing', 'explaining', 'asking', 'announcing', 'according',
+  // Verbs that describe words and may carry a fragment of them ("accused the government of “reckless cuts”").
+  'accuse', 'accused', 'accuses', 'accusing', 'dismiss', 'dismissed', 'dismisses', 'dismissing', 'criticise', 'criticised',
+  'criticize', 'criticized', 'criticising', 'criticizing', 'slam', 'slammed', 'hail', 'hailed', 'blast', 'blasted',
 ];
 export const SPEECH_VERB = new Set(SPEECH_VERBS);
 

@@ -114,6 +114,9 @@ function isNameToken(t: Token | undefined): boolean {
 }
 
 /** Guesses a name's type from its words alone; entities.ts refines it with evidence from the whole article. */
+const LEADING_PLACE_HEADS = new Set(['river', 'lake', 'mount', 'mt', 'cape', 'fort', 'port', 'isle', 'gulf', 'loch', 'lake']);
+const LEADING_OTHER_HEADS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'tropical', 'operation']);
+
 export function classifyName(tokens: string[], titled: boolean): EntityType {
   const name = tokens.join(' ');
   // In "Ministry of Foreign Affairs" the head is the word before "of".
@@ -129,6 +132,11 @@ export function classifyName(tokens: string[], titled: boolean): EntityType {
   if (isKnownPlace(name)) return 'place';
   if (ORG_HEADS.has(head)) return 'organization';
   if (tokens.length === 1 && isAcronym(first)) return 'organization';
+  // A leading head names the thing too: "River Ouse", "Mount Kenya", "Storm Dennis", "Hurricane Ian".
+  // Not when a title follows ("Port Minister Leilani Saunders").
+  const leadingHead = tokens.length >= 2 && !tokens.slice(1).some((t) => isRoleWord(t) || isTitleWord(t));
+  if (leadingHead && LEADING_PLACE_HEADS.has(bare(first))) return 'place';
+  if (leadingHead && LEADING_OTHER_HEADS.has(bare(first))) return 'other';
   if (tokens.length > 1 && isKnownPlace(tokens[tokens.length - 1] ?? '') && !isFirstName(first)) return 'other';
   // "Manchester United", "Paris Saint-Germain": a place followed by common words names a club or a company.
   if (tokens.length >= 2 && isKnownPlace(first) && tokens.slice(1).every((t) => isCommonWord(t) && !isFirstName(t))) return 'organization';

@@ -142,6 +142,23 @@ function ofOrganisation(p: Paragraph, m: Mention): string | null {
   return match?.[1]?.trim() ?? null;
 }
 
+/**
+ * A description in apposition before the name, at the start of the sentence: "The city's attorney, Rebecca
+ * Lin, said …", "Its chief executive, Sir James Bevan, said …". Only a phrase with a determiner and a role
+ * noun, and no verb; after a comma (but for a fronted clause: "Asked …, the city's attorney, …") the
+ * phrase would be the apposition of the name before it, in a list.
+ */
+export function roleBeforeComma(p: Paragraph, m: Mention): string | null {
+  const sentence = p.sentences.find((s) => s.start <= m.start && m.start < s.end);
+  const before = p.text.slice(sentence?.start ?? 0, m.start);
+  const match = /(?:^\s*(?:(?:asked|when|in|on|at|after|before|speaking|responding|meanwhile|however|later|earlier)\b[^,;:]{0,80},\s*)?|[:—]\s*)((?:the|its|his|her|their|a|an|\p{Lu}[\p{L}-]*['’]s)\s+[^,;:"“”]{1,80}?),\s*(?:(?:Sir|Dame|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Prof\.?)\s+)?$/iu.exec(before);
+  if (!match?.[1]) return null;
+  const words = match[1].split(/\s+/);
+  if (!words.slice(1).some((w) => isRoleNoun(w.replace(/[’'].*$/, ''))) && !isRoleHead(words[words.length - 1] ?? '')) return null;
+  if (words.slice(1).some((w, k) => isVerbLike(w) && !ROLE_NOUNS.has(w.toLowerCase()) && !/^(in|of|for|at|on|the|a|an)$/i.test(words[k] ?? ''))) return null;
+  return match[1].trim();
+}
+
 /** Every role phrase found around one mention. */
 export function rolesOf(p: Paragraph, tokens: Token[], m: Mention, others: Mention[]): string[] {
   const roles: string[] = [];
@@ -153,6 +170,8 @@ export function rolesOf(p: Paragraph, tokens: Token[], m: Mention, others: Menti
   }
   const after = roleAfter(p, m, others);
   if (after) roles.push(after);
+  const apposed = roleBeforeComma(p, m);
+  if (apposed) roles.push(apposed);
   const copula = roleByCopula(p, m);
   if (copula) roles.push(copula);
   return roles;
