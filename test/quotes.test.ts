@@ -245,3 +245,35 @@ test('"X’s deputy" is not X: the pronoun after it is the deputy, or nobody nam
   ]);
   assert.deepEqual(own.map((x) => x.speaker), ['Margrethe Holm']);
 });
+
+test('"she" and "he" skip a person the article shows takes the other pronoun', () => {
+  const q = quotesOf([
+    'Mr. Aaron Pell met Ms. Dana Whitlock in Oslo on Monday. “We made no progress at all,” she said.',
+    'Senator Michael Ortega questioned Ambassador Linda Sato for two hours. “I answered every question,” she said afterwards, while he told reporters: “The answers were evasive.”',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), ['Dana Whitlock', 'Linda Sato', 'Michael Ortega']);
+  // A title that says otherwise and nobody else to point to: nobody, rather than the wrong person.
+  const none = quotesOf(['Mr. Aaron Pell left the room. “We are done here,” she said.']);
+  assert.deepEqual(none.map((x) => [x.speaker, x.speakerKind]), [[null, 'unknown']]);
+});
+
+test('an unattributed quotation right after a sentence about someone is theirs, not the last speaker’s', () => {
+  const q = quotesOf([
+    '“It is over,” Aaron Pell said of the talks. Dana Whitlock disagreed. “It has only begun.”',
+    'Senator Ortega’s office issued a statement. “The senator stands by his questions,” it read.',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), ['Aaron Pell', 'Dana Whitlock', null]);
+});
+
+test('"…," according to X — and fragments after "accused" or a participle in apposition', () => {
+  const q = quotesOf([
+    '“Enough is enough,” according to a statement from the Royal College of Nursing.',
+    'Opposition leader Priya Kaur accused the government of “reckless cuts”.',
+    'Prime Minister David Ellery, speaking in Leeds, said he had “full confidence” in the plan.',
+  ]);
+  assert.deepEqual(q.map((x) => [x.text, x.speaker, x.kind]), [
+    ['Enough is enough', 'Royal College of Nursing', 'direct'],
+    ['reckless cuts', 'Priya Kaur', 'partial'],
+    ['full confidence', 'David Ellery', 'partial'],
+  ]);
+});

@@ -9,7 +9,7 @@
  */
 import type { Article, Paragraph } from '../corpus/article.ts';
 import type { EntityType, LocalEntity, LocalQuote, SpeakerKind, Span } from './analysis.ts';
-import { ANONYMOUS_HEADS, SPEECH_VERB } from './lexicon.ts';
+import { ANONYMOUS_HEADS, lexiconTag, SPEECH_VERB } from './lexicon.ts';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -81,12 +81,15 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
     // Sentences without quotations still move the focus ("Rabbi Dr. Aharon Ariel Lavie … said that …" makes
     // him the "he" of what follows), in text order, up to the quotation being attributed.
     let focusDone = 0;
+    // The subject of the last sentence without a quotation: "Chow disagreed. “It has only begun.”" is Chow's.
+    let focusHere = null as { sentence: number; who: LocalEntity | typeof SOMEONE_UNNAMED } | null;
     const advanceFocus = (upTo: number): void => {
       for (; focusDone < p.sentences.length; focusDone++) {
         const s = p.sentences[focusDone];
         if (!s || s.end > upTo) break;
         if (spanSentences.has(s.index)) continue;
         const subject = sentenceFocus(p, s.start, s.end, mentions);
+        focusHere = subject ? { sentence: s.index, who: subject } : null;
         if (subject === SOMEONE_UNNAMED) state.lastPerson = null;
         else if (subject?.type === 'person') state.lastPerson = subject.localId;
       }
@@ -117,8 +120,12 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
       let speaker: Speaker | null = attribution;
       let kind: 'direct' | 'partial' = fullUtterance ? 'direct' : 'partial';
       if (!speaker && fullUtterance) {
-        // Continuation: a split quotation in this paragraph, or a paragraph that is only the quotation.
-        if (lastSpeakerHere) speaker = lastSpeakerHere;
+        // The sentence right before is about someone who is not quoted in it ("Chow disagreed."): theirs.
+        // Else a continuation: a split quotation in this paragraph, or a paragraph that is only the quotation.
+        const focus = focusHere !== null && sentence !== undefined && focusHere.sentence === sentence.index - 1 ? focusHere.who : null;
+        if (focus === SOMEONE_UNNAMED) speaker = { speaker: null, speakerName: null, speakerKind: 'anonymous' };
+        else if (focus && (focus.type === 'person' || focus.type === 'organization')) speaker = { speaker: focus.localId, speakerName: focus.name, speakerKind: kindOf(focus.type) };
+        else if (lastSpeakerHere) speaker = lastSpeakerHere;
         else if (span.open <= 0 && previousParagraphSpeaker && (previousParagraphUnclosed || isOnlyQuotation(p, span, spans))) speaker = previousParagraphSpeaker;
       }
       if (!speaker && !fullUtterance) {
@@ -161,6 +168,12 @@ function attributionAfter(p: Paragraph, offset: number, after: string, mentions:
   const lead = /^[\s,]*/.exec(after)?.[0].length ?? 0;
   const body = after.slice(lead);
   if (/^[.!?]/.test(body) && !/^[.!?]\s*$/.test(body)) return null;
+  // "…," according to a statement from the Royal College of Nursing.
+  const according = /^according to ([^.;:!?]+)/i.exec(body);
+  if (according?.[1]) {
+    const s = offset + lead + 'according to '.length;
+    return speakerOfPhrase(p, s, according[1].trimEnd(), mentions, state, 2);
+  }
   const words = wordsOf(body);
   for (let j = 0; j < Math.min(words.length, 14); j++) {
     const w = words[j];
@@ -248,6 +261,9 @@ const VERB_LIKE = /^(?:[a-z]+ed|was|were|is|are|had|has|have|put|gave|took|made|
  * description or an anonymous source; else nobody the article names.
  */
 function colonSpeaker(p: Paragraph, offset: number, clause: string, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+  // "… she said, while he told reporters:": the clause is the last one joined to the sentence.
+  const joined = /^(?:[^]*[,;]\s*(?:while|and|but|whereas|as)\s+|[^]*;\s*)/i.exec(clause)?.[0].length ?? 0;
+  if (joined > 0) return colonSpeaker(p, offset + joined, clause.slice(joined), mentions, state);
   const subject = sentenceSubject(p, offset, offset + clause.length, mentions);
   if (subject && (subject.type === 'person' || subject.type === 'organization')) {
     const m = mentions.find((x) => x.entity === subject && x.start >= offset);
@@ -299,7 +315,8 @@ function subjectBefore(p: Paragraph, clauseStart: number, verbStart: number, men
       return { speaker: null, speakerName: segText.trim(), speakerKind: 'unknown' };
     }
     // "X, ROLE, said" and "X, ROLE, who …": skip the apposition or relative clause back to the name.
-    if (k > 0 && /^\s*(a|an|the|former|who|one of)\b/i.test(segText)) continue;
+    // "X, speaking in Manchester, said": so is a participle phrase.
+    if (k > 0 && /^\s*(a|an|the|former|who|one of|[a-z]+ing)\b/i.test(segText)) continue;
     // Strip auxiliaries and adverbs between subject and verb.
     segText = segText.replace(/(\s+(also|further|then|later|once|previously|again|repeatedly|had|has|have|was|is|would|will))+\s*$/i, '');
     const lead = segText.length - segText.trimStart().length;
@@ -347,6 +364,9 @@ const SOMEONE_UNNAMED = Symbol('someone unnamed');
 /** People named by their relation to someone else: "Holm's deputy" is not Holm. */
 const RELATION = /^(deputy|wife|husband|son|daughter|mother|father|brother|sister|widow|widower|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|opponent|challenger|partner|boss|assistant|secretary|ally|friend|colleague|counterpart|envoy|biographer|niece|nephew|cousin|uncle|aunt|grandson|granddaughter|grandfather|grandmother|fianc[eé]e?|girlfriend|boyfriend|teammate|manager|coach|doctor|running mate|chief of staff|press secretary)$/i;
 
+/** What a person says or does, as the subject of a sentence about that person ("Bennett's remarks came …"). */
+const OWN_DOINGS = /^(remarks?|comments?|words|speech|statement|testimony|answer|reply|response|message|post|tweet|letter|interview|visit|trip|arrival|decision|announcement|warning|appeal|plea|call|view|views|position|stance)$/i;
+
 /**
  * The subject a sentence starts with, for the focus that "he"/"she" refer to: the first name, after a
  * fronted adverbial, participle or subordinate clause; but a possessive that names someone by relation
@@ -362,10 +382,14 @@ function sentenceFocus(p: Paragraph, start: number, end: number, mentions: Entit
   const gap = p.plain.slice(start + fronted, first.start);
   if (gap.split(/\s+/).filter(Boolean).length > 6) return null;
   const relation = /^['’]s?\s+(?:(?:former|late|longtime|new|top|senior|chief|own|then)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)/u.exec(p.plain.slice(first.end, end));
-  if (first.entity.type === 'person' && relation?.[1] && RELATION.test(relation[1])) {
-    const afterRelation = first.end + relation[0].length;
-    const named = mentions.find((m) => m.start >= afterRelation && m.start < end && m.entity.type === 'person' && /^[\s,]*$/.test(p.plain.slice(afterRelation, m.start)));
-    return named ? named.entity : SOMEONE_UNNAMED;
+  if (first.entity.type === 'person' && relation?.[1]) {
+    if (RELATION.test(relation[1])) {
+      const afterRelation = first.end + relation[0].length;
+      const named = mentions.find((m) => m.start >= afterRelation && m.start < end && m.entity.type === 'person' && /^[\s,]*$/.test(p.plain.slice(afterRelation, m.start)));
+      return named ? named.entity : SOMEONE_UNNAMED;
+    }
+    // "Bennett's remarks came …" is about Bennett; "Duarte's office issued …" is about the office.
+    return OWN_DOINGS.test(relation[1]) ? first.entity : null;
   }
   return first.entity;
 }
@@ -381,10 +405,10 @@ function resolveSpeaker(
   const phrase = p.text.slice(start, end).trim();
   if (phrase === '' || phrase.split(/\s+/).length > 14) return null;
   if (PRONOUN_PERSON.test(phrase)) {
-    const e = state.entities.find((x) => x.localId === state.lastPerson);
+    const e = pronounReferent(phrase, start, mentions, state);
     return e ? { speaker: e.localId, speakerName: e.name, speakerKind: 'person' } : { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   }
-  if (PRONOUN_GROUP.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
+  if (PRONOUN_GROUP.test(phrase) || /^it$/i.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   // "The statement from the Ministry of Health read", "a letter by Amnesty International": a document speaks for its author.
   const document = /^(?:a|an|the|their|its|his|her)\s+(?:joint\s+|official\s+|written\s+)?(?:statement|letter|post|tweet|message|communiqu[eé]|press release|report|note|announcement)\s+(?:from|by|of)\s+/i.exec(phrase);
   if (document) {
@@ -425,6 +449,43 @@ function resolveSpeaker(
   if (/^(a|an|one|two|three|several|some|many|another)\s/i.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   if (/^(the|a|an)\b/i.test(phrase) || /s$/.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   return null;
+}
+
+type Gender = 'female' | 'male';
+
+/** Words of a title or role that say which pronoun a person takes ("Ms.", "spokeswoman", "King"). */
+const FEMALE_WORDS = /\b(mrs|ms|miss|madam|lady|dame|queen|princess|sister|duchess|baroness|countess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|policewoman|actress|widow|wife|mother|daughter)\b/i;
+const MALE_WORDS = /\b(mr|sir|lord|king|prince|father|brother|duke|baron|count|spokesman|chairman|congressman|businessman|councilman|policeman|widower|husband|son)\b/i;
+
+/**
+ * The pronoun a person takes as the article shows it (a title or role: "Ms.", "spokeswoman"; strong) or as
+ * a first-name list suggests (weak: names cross languages, "Andrea", "Jean"), or null when nothing does.
+ */
+function genderOf(e: LocalEntity): { gender: Gender; strong: boolean } | null {
+  const roles = e.roles.join(' ');
+  const female = FEMALE_WORDS.test(roles);
+  const male = MALE_WORDS.test(roles);
+  if (female !== male) return { gender: female ? 'female' : 'male', strong: true };
+  const tag = lexiconTag(e.name.split(' ')[0] ?? '');
+  return tag === 'FemaleName' ? { gender: 'female', strong: false } : tag === 'MaleName' ? { gender: 'male', strong: false } : null;
+}
+
+/**
+ * "he"/"she": the person last speaking or acting, unless that person takes the other pronoun and someone
+ * named before it in the paragraph takes this one ("Senator Michael Duarte questioned Ambassador Linda Chow
+ * … “…,” she said" is Chow's). When nobody else fits, a first name alone does not overrule the focus, but
+ * a title does: nobody rather than a mismatch.
+ */
+function pronounReferent(pronoun: string, at: number, mentions: EntityMentionRef[], state: ResolveState): LocalEntity | null {
+  const want: Gender = /^she$/i.test(pronoun) ? 'female' : 'male';
+  const focus = state.entities.find((x) => x.localId === state.lastPerson) ?? null;
+  const focusGender = focus ? genderOf(focus) : null;
+  if (focus && (focusGender === null || focusGender.gender === want)) return focus;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (m && m.end <= at && m.entity.type === 'person' && genderOf(m.entity)?.gender === want) return m.entity;
+  }
+  return focus && focusGender && !focusGender.strong ? focus : null;
 }
 
 const DETERMINERS = /^(the|a|an|this|that|its|their|his|her)$/i;
