@@ -21,6 +21,16 @@ test('a weekday in future tense is the next such day', () => {
   assert.deepEqual(eventsOf('The minister will meet activists on Friday.'), ['2023-09-08 day on Friday']);
 });
 
+test('the tense is the clause’s, not the sentence’s: a past clause and a future one each resolve their own way', () => {
+  // Published Wednesday 2023-09-06.
+  assert.deepEqual(eventsOf('The mayor said on Monday that construction will begin in November.'), ['2023-09-04 day on Monday', '2023-11 month in November']);
+  assert.deepEqual(eventsOf('The board, which met on Tuesday, will vote on Friday.'), ['2023-09-05 day on Tuesday', '2023-09-08 day on Friday']);
+  assert.deepEqual(eventsOf('The museum closed in January and will reopen in October.'), ['2023-01 month in January', '2023-10 month in October']);
+  assert.deepEqual(eventsOf('The president said the talks would resume in October.'), ['2023-10 month in October']);
+  assert.deepEqual(eventsOf('A flood warning remains in place until Friday.'), ['2023-09-08 day Friday']);
+  assert.deepEqual(eventsOf('Troops shelled the town on Sunday, while talks were scheduled elsewhere.'), ['2023-09-03 day on Sunday']);
+});
+
 test('a month and day without a year take the publication year, or the year before when that would be in the future', () => {
   assert.deepEqual(eventsOf('On June 22, the minister met officials.'), ['2023-06-22 day On June 22']);
   assert.deepEqual(eventsOf('On Nov. 3, the minister met officials.'), ['2022-11-03 day On Nov. 3']);

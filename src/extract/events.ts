@@ -36,7 +36,27 @@ interface Found {
 }
 
 const HEDGE = /\b(nearly|about|around|roughly|almost|approximately|some|circa|early|late|mid|more than|over|less than|at least|just over|just under)[\s-]*$/i;
-const FUTURE = /\b(will|shall|would be|is to|are to|is due|are due|scheduled|upcoming|next|plans? to|expected to|set to)\b/i;
+const FUTURE = /\b(will|shall|would(?! have)|'ll|is to|are to|is due|are due|due to|scheduled|upcoming|next|plans? to|expected to|set to|going to)\b/i;
+/** "remains in place until Wednesday": a present state that lasts until a day to come. */
+const LASTS_UNTIL = /\b(remains?|stays?|continues?|runs?|lasts?|is|are)\b[^,;]*\buntil\s*$/i;
+/** Where a clause starts or ends: punctuation, or a word that joins clauses ("said on Monday that … will"). */
+const CLAUSE_BREAK = /[,;:—–()]|\b(?:that|and|but|while|which|who|whereas|because|although|though|when)\b/gi;
+
+/**
+ * Whether the clause around a date expression speaks of the future: "Okafor said on Monday that construction
+ * will begin in June" has Monday in a past clause and June in a future one. The tense of the whole sentence
+ * would move Monday to the next one.
+ */
+function futureClause(sentence: string, start: number, end: number): boolean {
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = m.index ?? 0;
+    if (at + m[0].length <= start) from = at + m[0].length;
+    else if (at >= start) { to = at; break; } // chrono's match may end with the comma: "on Tuesday,"
+  }
+  return FUTURE.test(sentence.slice(from, to)) || LASTS_UNTIL.test(sentence.slice(from, start));
+}
 const GENERIC_NOW = /^(right )?(now|today|tonight|currently|this (morning|afternoon|evening|week|month|year))$/i;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -154,7 +174,7 @@ function fromChrono(result: chrono.ParsedResult, sentence: string, ref: Referenc
   if (/^\d{1,2}[/.]\d{1,2}$/.test(text.trim())) return null;
   if (/^[/-]\d/.test(after)) return null;
   const approximate = HEDGE.test(before);
-  const future = FUTURE.test(sentence);
+  const future = futureClause(sentence, start, end);
   const start_ = result.start;
 
   const rel = relative(text, ref, previous);
