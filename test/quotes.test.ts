@@ -277,3 +277,15 @@ test('"…," according to X — and fragments after "accused" or a participle in
     ['full confidence', 'David Ellery', 'partial'],
   ]);
 });
+
+test('"said X’s lawyer, NAME" is the lawyer’s; without a name, someone unnamed, never X', () => {
+  const q = quotesOf([
+    'The trial of former mayor Victor Kanemura opened on Tuesday.',
+    '“My client is innocent,” said Kanemura’s lawyer, Hélène Dubreuil. “He will be acquitted.”',
+    '“The charges are baseless,” Kanemura’s son told reporters.',
+    'Kanemura’s wife, Sophie, wept. «Il n’a rien fait», she told journalists outside.',
+  ]);
+  assert.deepEqual(q.map((x) => [x.speaker, x.speakerKind, x.kind]), [
+    ['Hélène Dubreuil', 'person', 'direct'], ['Hélène Dubreuil', 'person', 'direct'], [null, 'anonymous', 'direct'], ['Sophie', 'person', 'direct'],
+  ]);
+});

@@ -22,7 +22,7 @@ const SENTENCE_STARTERS = new Set([
   'Those', 'His', 'Her', 'Their', 'Its', 'There', 'When', 'While', 'After', 'Before', 'However', 'Meanwhile', 'Since',
 ]);
 
-const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s+)/g;
+const BOUNDARY = /[.!?…]+["'”’»›“)\]]*(?=\s+)/g;
 
 function wordBefore(text: string, end: number): string {
   const m = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, end - 30), end));
@@ -30,7 +30,7 @@ function wordBefore(text: string, end: number): string {
 }
 
 function startsLikeSentence(rest: string): boolean {
-  return /^\s+["'“‘(\[]?[\p{Lu}\p{N}]/u.test(rest);
+  return /^\s+["'“‘«‹„‚(\[]?[\p{Lu}\p{N}]/u.test(rest);
 }
 
 function isAbbreviationStop(text: string, dotIndex: number, rest: string): boolean {

@@ -115,7 +115,9 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
       const attribution =
         attributionAfter(p, afterStart, after, mentions, state) ?? attributionBefore(p, clauseStart, before, mentions, state);
       const startsClause = span.open < 0 || /(^|[.!?:,;—–-]\s*|\bthat\s+)$/.test(before.trimEnd() === '' ? '' : before) || before.trim() === '';
-      const fullUtterance = startsClause && (words >= 5 || /[.!?,]$/.test(p.text.slice(span.start, span.end)));
+      // A whole utterance: a clause of its own, long or ending in its own punctuation, or followed by "X said"
+      // («Il n'a rien fait», she told journalists).
+      const fullUtterance = startsClause && (words >= 5 || /[.!?,]$/.test(p.text.slice(span.start, span.end)) || (attribution !== null && /^[\s]*,/.test(after)));
 
       let speaker: Speaker | null = attribution;
       let kind: 'direct' | 'partial' = fullUtterance ? 'direct' : 'partial';
@@ -414,6 +416,11 @@ function resolveSpeaker(
   if (document) {
     const author = mentions.find((m) => m.start >= start + document[0].length - 1 && m.end <= end);
     if (author) return { speaker: author.entity.localId, speakerName: p.text.slice(author.start, author.end), speakerKind: kindOf(author.entity.type) };
+  }
+  // "Kane's lawyer" is someone else, whom the phrase does not name.
+  const relation = /^(\S+(?:\s+\S+){0,3}?)['’]s\s+(?:(?:former|longtime|new|own)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)$/u.exec(phrase);
+  if (relation?.[2] && RELATION.test(relation[2]) && mentions.some((m) => m.start >= start && m.end <= end && m.entity.type === 'person')) {
+    return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   }
   // A name inside a prepositional phrase is not the speaker ("the president of Iran", "a source close to Gamliel").
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && !/\b(of|to|for|from|at|in|with|by|on|about)\s+(the\s+)?$/i.test(p.plain.slice(start, m.start)));
