@@ -29,6 +29,8 @@ test('the tense is the clause’s, not the sentence’s: a past clause and a fut
   assert.deepEqual(eventsOf('The president said the talks would resume in October.'), ['2023-10 month in October']);
   assert.deepEqual(eventsOf('A flood warning remains in place until Friday.'), ['2023-09-08 day Friday']);
   assert.deepEqual(eventsOf('Troops shelled the town on Sunday, while talks were scheduled elsewhere.'), ['2023-09-03 day on Sunday']);
+  // "last" as a verb is a duration, not a date.
+  assert.deepEqual(eventsOf('The trial is expected to last three weeks.'), []);
 });
 
 test('a month and day without a year take the publication year, or the year before when that would be in the future', () => {

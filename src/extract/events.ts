@@ -170,6 +170,8 @@ function fromChrono(result: chrono.ParsedResult, sentence: string, ref: Referenc
   const isRelative = result.tags().has('result/relativeDate') || result.tags().has('parser/ENCasualDateParser');
   if (isRelative && !/\b(ago|later|earlier|last|past|previous|yesterday)\b/i.test(text)) return null;
   if (/\b(after|before)$/i.test(text.trim())) return null;
+  // "expected to last three weeks", "could last a year": the verb, a duration.
+  if (/^last\b/i.test(text) && /\b(to|will|would|could|can|may|might|should|must|did|does|not)\s+$/i.test(before)) return null;
   // Numeric dates without a year ("9/11") are names of events or ambiguous.
   if (/^\d{1,2}[/.]\d{1,2}$/.test(text.trim())) return null;
   if (/^[/-]\d/.test(after)) return null;
