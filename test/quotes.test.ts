@@ -289,3 +289,13 @@ test('"said X’s lawyer, NAME" is the lawyer’s; without a name, someone unnam
     ['Hélène Dubreuil', 'person', 'direct'], ['Hélène Dubreuil', 'person', 'direct'], [null, 'anonymous', 'direct'], ['Sophie', 'person', 'direct'],
   ]);
 });
+
+test('a speaker named by a word the article gives nothing else on keeps that name, and is nobody else', () => {
+  const q = quotesOf([
+    '“The port will reopen,” said Port Minister Ines Carvalho.',
+    'The committee met again. Mitodor said: “Nobody should block the shore.”',
+  ]);
+  assert.deepEqual(q.map((x) => [x.speaker, x.speakerName, x.speakerKind]), [
+    ['Ines Carvalho', 'Ines Carvalho', 'person'], [null, 'Mitodor', 'unknown'],
+  ]);
+});

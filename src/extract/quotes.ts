@@ -455,6 +455,8 @@ function resolveSpeaker(
   // "one nurse at St. Mary’s", "a man in the crowd": someone the article does not name.
   if (/^(a|an|one|two|three|several|some|many|another)\s/i.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   if (/^(the|a|an)\b/i.test(phrase) || /s$/.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
+  // A name the article gives nothing else on ("Mendez said"): shown as written, never someone else's words.
+  if (/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   return null;
 }
 
@@ -462,14 +464,15 @@ type Gender = 'female' | 'male';
 
 /** Words of a title or role that say which pronoun a person takes ("Ms.", "spokeswoman", "King"). */
 const FEMALE_WORDS = /\b(mrs|ms|miss|madam|lady|dame|queen|princess|sister|duchess|baroness|countess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|policewoman|actress|widow|wife|mother|daughter)\b/i;
-const MALE_WORDS = /\b(mr|sir|lord|king|prince|father|brother|duke|baron|count|spokesman|chairman|congressman|businessman|councilman|policeman|widower|husband|son)\b/i;
+const MALE_WORDS = /\b(mr|sir|lord|king|prince|father|brother|duke|baron|spokesman|chairman|congressman|businessman|councilman|policeman|widower|husband|son)\b/i;
 
 /**
  * The pronoun a person takes as the article shows it (a title or role: "Ms.", "spokeswoman"; strong) or as
  * a first-name list suggests (weak: names cross languages, "Andrea", "Jean"), or null when nothing does.
  */
 function genderOf(e: LocalEntity): { gender: Gender; strong: boolean } | null {
-  const roles = e.roles.join(' ');
+  // A role's head, not what it is a role of: "a former adviser to Queen Elizabeth" says nothing of the adviser.
+  const roles = e.roles.map((r) => r.split(/\s+(?:of|to|for|at|in|with|under)\s+/i)[0] ?? '').join(' ');
   const female = FEMALE_WORDS.test(roles);
   const male = MALE_WORDS.test(roles);
   if (female !== male) return { gender: female ? 'female' : 'male', strong: true };

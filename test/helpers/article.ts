@@ -17,6 +17,8 @@ export function articleOf(paragraphs: string[], published = '2024-03-15'): Artic
 export interface QuoteView {
   text: string;
   speaker: string | null;
+  /** The speaker as the article names them. */
+  speakerName: string | null;
   speakerKind: string;
   kind: string;
   paragraph: number;
@@ -29,6 +31,7 @@ export function quotesOf(paragraphs: string[]): QuoteView[] {
   return extractQuotes(article, entities).map((q: LocalQuote) => ({
     text: q.text,
     speaker: entities.find((e) => e.localId === q.speaker)?.name ?? null,
+    speakerName: q.speakerName,
     speakerKind: q.speakerKind,
     kind: q.kind,
     paragraph: q.span.paragraph,
