@@ -83,7 +83,8 @@ export const TITLE_WORDS = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'member', 'leader', 'founder', 'director', 'head', 'envoy', 'adviser',
   'ceo', 'cfo', 'coo', 'cto', 'chairperson', 'manager', 'boss', 'coach', 'president-elect', 'anchor', 'editor',
   'commissioner', 'superintendent', 'inspector', 'constable', 'councillor', 'councilor', 'alderman', 'rapporteur',
-  'advisor', 'supreme', 'former', 'late', 'acting', 'president-elect', 'mp', 'mep', 'msp', 'mla',
+  'advisor', 'supreme', 'former', 'late', 'acting', 'president-elect', 'mp', 'mep', 'msp', 'mla', 'witness', 'defendant',
+  'detective', 'prosecutor', 'attorney', 'lawyer', 'secretary-general', 'director-general', 'taoiseach', 'tanaiste', 'tánaiste',
 ]);
 
 /** Nouns that make a phrase a role description ("an artist who …", "founder of the Middle East Center"). */
@@ -159,6 +160,7 @@ const SPEECH_VERBS = [
   // Verbs that describe words and may carry a fragment of them ("accused the government of “reckless cuts”").
   'accuse', 'accused', 'accuses', 'accusing', 'dismiss', 'dismissed', 'dismisses', 'dismissing', 'criticise', 'criticised',
   'criticize', 'criticized', 'criticising', 'criticizing', 'slam', 'slammed', 'hail', 'hailed', 'blast', 'blasted',
+  'counter', 'countered', 'counters', 'concede', 'conceded', 'concedes', 'retort', 'retorted', 'retorts', 'recount', 'recounted',
 ];
 export const SPEECH_VERB = new Set(SPEECH_VERBS);
 

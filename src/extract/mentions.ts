@@ -114,6 +114,8 @@ function isNameToken(t: Token | undefined): boolean {
 }
 
 /** Guesses a name's type from its words alone; entities.ts refines it with evidence from the whole article. */
+const STRONG_ORG_HEADS = /^(inc|ltd|llc|plc|corp|corporation|co|company|ministry|organi[sz]ation|party|agency|committee|commission|institute|foundation|university|college|council|department|association|society|group|bureau|federation|league|authority|network|club|school|academy|hospital|news|times|gazette|tribune|herald|journal|radio|tv)$/;
+
 const LEADING_PLACE_HEADS = new Set(['river', 'lake', 'mount', 'mt', 'cape', 'fort', 'port', 'isle', 'gulf', 'loch', 'lake']);
 const LEADING_OTHER_HEADS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'tropical', 'operation']);
 
@@ -130,6 +132,10 @@ export function classifyName(tokens: string[], titled: boolean): EntityType {
   const ofPlace = /\b(State|Republic|Kingdom|Commonwealth|Federation|Emirate) of (.+)$/.exec(name);
   if (ofPlace && isKnownPlace(ofPlace[2] ?? '')) return 'place';
   if (isKnownPlace(name)) return 'place';
+  // "Amelia Stone", "Emily Post", "Jonathan Church": a first name before a surname that is also an
+  // organisation's head word is a person, unless the head only names organisations ("Victoria University").
+  const named = tokens.slice(tokens.findIndex((t) => !isTitleWord(t)));
+  if (named.length >= 2 && named.length <= 3 && isFirstName(named[0] ?? '') && !isKnownPlace(named[0] ?? '') && !STRONG_ORG_HEADS.test(head)) return 'person';
   if (ORG_HEADS.has(head)) return 'organization';
   if (tokens.length === 1 && isAcronym(first)) return 'organization';
   // A leading head names the thing too: "River Ouse", "Mount Kenya", "Storm Dennis", "Hurricane Ian".
@@ -314,7 +320,7 @@ export function paragraphMentions(p: Paragraph): Mention[] {
       let titleEnd = -1;
       const fullType = classifyName(words, false);
       const lastHead = bare(words[words.length - 1] ?? '');
-      const namedThing = ORG_HEADS.has(lastHead) || PLACE_HEADS.has(lastHead) || OTHER_HEADS.has(lastHead);
+      const namedThing = fullType !== 'person' && (ORG_HEADS.has(lastHead) || PLACE_HEADS.has(lastHead) || OTHER_HEADS.has(lastHead));
       if (fullType !== 'organization' && fullType !== 'place' && !namedThing && !endsLikeRole(words)) {
         for (let k = words.length - 2; k >= 0; k--) if (isRoleWord(words[k] ?? '')) { titleEnd = k; break; }
       }
