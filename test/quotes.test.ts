@@ -196,7 +196,7 @@ test('a surname that is also a common word still names its person at the start o
     'Union leader Tom Graves criticised the budget. Opposition leader Priya Nair called it reckless.',
     'Graves, meanwhile, warned of walkouts in January. “If they will not listen, we will strike,” he said.',
     'Nair spoke next. “Nobody voted for this,” she said.',
-    'Gates said the plan was flawed. “We have seen it before,” he added.',
+    'Gates said the plan was flawed. “We have seen it before,” she added.',
     'Lawyer Amelia Gates had advised the union for years.',
   ]);
   assert.deepEqual(q.map((x) => x.speaker), ['Tom Graves', 'Priya Nair', 'Amelia Gates']);
@@ -298,4 +298,57 @@ test('a speaker named by a word the article gives nothing else on keeps that nam
   assert.deepEqual(q.map((x) => [x.speaker, x.speakerName, x.speakerKind]), [
     ['Ines Carvalho', 'Ines Carvalho', 'person'], [null, 'Mitodor', 'unknown'],
   ]);
+});
+
+test('the clause that introduces the next quotation, a later sentence, or an outlet is not this quotation’s speaker', () => {
+  const q = quotesOf([
+    'Mark Regan, an adviser to Prime Minister Benjamin Nathan, told MSNBC: “Israel has not taken responsibility.” He added: “But whoever did it, it was not an attack on the state.”',
+    'Spokesman Matthew Millar said Washington was “deeply concerned.” Millar’s deputy, Vedant Patil, told reporters that sanctions “are on the table.”',
+    'Ali Bagheri Kanu said Iran would “stand with Syria until the end,” according to IRNA.',
+    'Saudi Crown Prince Mohammed bin Salim spoke by phone. “The kingdom stresses de-escalation,” SPA quoted the crown prince as saying.',
+    'President Ebrahim Raisi spoke in New York. Raisi was quoted by Reuters as saying: “The United States must show good faith.”',
+    'Jane Dow said that John Smyth had told her: “I will never resign.”',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), [
+    'Mark Regan', 'Mark Regan', 'Matthew Millar', 'Vedant Patil', 'Ali Bagheri Kanu', 'Mohammed bin Salim', 'Ebrahim Raisi', 'John Smyth',
+  ]);
+});
+
+test('unnamed people stay unnamed: "the official" after an unnamed official, "an adviser to X", "a nurse … she said"', () => {
+  const q = quotesOf([
+    'A senior Israeli official told Axios that the premier was “furious.”',
+    '“This is a dangerous moment,” the official said.',
+    'Hamas official Osama Hamdi spoke in Beirut. An adviser to Mahmoud Abbasi told the news agency that they would go to court. “The world cannot remain silent,” he said.',
+    'A nurse at the hospital, who asked not to be named, described scenes of chaos. “We are running on empty,” she said.',
+    '“We are investigating,” police said. Prime Minister Benjamin Nathan’s office said in a statement that Israel “will not withdraw.”',
+  ]);
+  assert.deepEqual(q.map((x) => [x.speaker, x.speakerKind]), [
+    [null, 'anonymous'], [null, 'anonymous'], [null, 'anonymous'], [null, 'anonymous'], [null, 'anonymous'], [null, 'unknown'],
+  ]);
+});
+
+test('datelines, parentheses, demonyms, ages and "the company" point to the right speaker', () => {
+  const q = quotesOf([
+    'WASHINGTON — Sen. Karen Whitby on Wednesday defended her vote, saying it “does nothing for families.”',
+    'Olena Kovalenko said she had nowhere to go. Her neighbor, Serhiy Bondar, was more defiant. (“They will not break us,” he said.)',
+    'Boss Jon Dahl Tomasson praised his side. “Leeds are a top side,” the Dane added. “We will be back,” the 47-year-old said.',
+    'Acme Corp reported a loss on Tuesday. “Trading was tough,” the company said.',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), ['Karen Whitby', 'Serhiy Bondar', 'Jon Dahl Tomasson', 'Jon Dahl Tomasson', 'Acme Corp']);
+  const dateline = quotesOf(['RAMALLAH, West Bank, Aug 11 (Reuters) - The ministry said it would not cooperate, accusing the body of “systematic bias.”']);
+  assert.notEqual(dateline[0]?.speaker, 'West Bank');
+});
+
+test('a pronoun looks back past a person of the other gender, but not past the person just quoted', () => {
+  const q = quotesOf([
+    'Witness Denise Carter said she had known the defendant for years.',
+    'Defense attorney Robert Tilman pressed her on the lighting.',
+    '“You could not see his face, could you?” Tilman asked.',
+    '“I could see him,” she replied.',
+    '“We will appeal,” Nik Morrison said. “The ruling is wrong,” she added.',
+  ]);
+  assert.deepEqual(q.map((x) => x.speaker), ['Robert Tilman', 'Denise Carter', 'Nik Morrison', 'Nik Morrison']);
+  // The article calls him "he": "she" is somebody else, whom it does not name.
+  const other = quotesOf(['Prof Raj Mehta visited the ward. He described the situation as grim.', '“We are running on empty,” she said.']);
+  assert.deepEqual(other.map((x) => x.speaker), [null]);
 });

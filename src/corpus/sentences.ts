@@ -30,7 +30,7 @@ function wordBefore(text: string, end: number): string {
 }
 
 function startsLikeSentence(rest: string): boolean {
-  return /^\s+["'“‘«‹„‚(\[]?[\p{Lu}\p{N}]/u.test(rest);
+  return /^\s+["'“‘«‹„‚(\[]{0,2}[\p{Lu}\p{N}]/u.test(rest);
 }
 
 function isAbbreviationStop(text: string, dotIndex: number, rest: string): boolean {

@@ -9,6 +9,7 @@
  */
 import type { Article, Paragraph } from '../corpus/article.ts';
 import type { EntityType, LocalEntity, LocalQuote, SpeakerKind, Span } from './analysis.ts';
+import { isDemonym } from './demonyms.ts';
 import { ANONYMOUS_HEADS, lexiconTag, SPEECH_VERB } from './lexicon.ts';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -67,13 +68,19 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
   }
   for (const list of mentionsByParagraph.values()) list.sort((a, b) => a.start - b.start);
 
-  const state: ResolveState = { lastPerson: null, entities };
+  const state: ResolveState = {
+    lastPerson: null, focusUnnamed: false, spokeHere: null, entities, paragraph: 0, anonymousHeads: new Set(), recent: [], recentOrganization: null, pronouns: new Map(),
+  };
   let previousParagraphSpeaker: Speaker | null = null;
   let previousParagraphUnclosed = false;
 
   for (const p of article.paragraphs) {
-    const mentions = mentionsByParagraph.get(p.index) ?? [];
     const spans = p.heading ? [] : findQuoteSpans(p.text);
+    // Nobody is named as a speaker from inside a quotation ("“… Hamas …,” Hagari told reporters, adding …").
+    const mentions = (mentionsByParagraph.get(p.index) ?? []).filter((m) => !spans.some((sp) => m.start >= sp.start && m.end <= sp.end));
+    state.paragraph = p.index;
+    state.spokeHere = null;
+    const recentBefore = state.recent.slice();
     let lastSpeakerHere: Speaker | null = null;
     let cursor = 0;
     const spanSentences = new Set<number>();
@@ -90,8 +97,12 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
         if (spanSentences.has(s.index)) continue;
         const subject = sentenceFocus(p, s.start, s.end, mentions);
         focusHere = subject ? { sentence: s.index, who: subject } : null;
-        if (subject === SOMEONE_UNNAMED) state.lastPerson = null;
-        else if (subject?.type === 'person') state.lastPerson = subject.localId;
+        // "He was impressed.": the article's own pronoun for the person in focus.
+        const pronoun = /^\s*(he|she)\b/i.exec(p.plain.slice(s.start, s.end))?.[1];
+        if (pronoun && !subject && state.lastPerson && !state.focusUnnamed) state.pronouns.set(state.lastPerson, /^she$/i.test(pronoun) ? 'female' : 'male');
+        if (subject === SOMEONE_UNNAMED) setFocus(state, null, true);
+        else if (subject?.type === 'person') setFocus(state, subject.localId, false);
+        if (subject) state.spokeHere = null;
       }
     };
 
@@ -112,9 +123,11 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
       const words = text.split(/\s+/).filter(Boolean).length;
       if (NAMING_BEFORE.test(before) || NAME_AFTER.test(after) || INSCRIPTION_BEFORE.test(before)) continue;
 
+      const opensSentence = before.trim() === '';
       const attribution =
-        attributionAfter(p, afterStart, after, mentions, state) ?? attributionBefore(p, clauseStart, before, mentions, state);
-      const startsClause = span.open < 0 || /(^|[.!?:,;—–-]\s*|\bthat\s+)$/.test(before.trimEnd() === '' ? '' : before) || before.trim() === '';
+        attributionAfter(p, afterStart, after, mentions, state, opensSentence, /[.]$/.test(p.text.slice(span.start, span.end)))
+        ?? attributionBefore(p, clauseStart, before, mentions, state);
+      const startsClause = span.open < 0 || /(^|[.!?:,;—–(-]\s*|\bthat\s+)$/.test(before.trimEnd() === '' ? '' : before) || before.trim() === '';
       // A whole utterance: a clause of its own, long or ending in its own punctuation, or followed by "X said"
       // («Il n'a rien fait», she told journalists).
       const fullUtterance = startsClause && (words >= 5 || /[.!?,]$/.test(p.text.slice(span.start, span.end)) || (attribution !== null && /^[\s]*,/.test(after)));
@@ -138,13 +151,21 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
       }
       if (!speaker && words <= 3) continue;
       speaker ??= { speaker: null, speakerName: null, speakerKind: 'unknown' };
-      if (speaker.speakerKind === 'person' && speaker.speaker) state.lastPerson = speaker.speaker;
+      if (speaker.speakerKind === 'person' && speaker.speaker) setFocus(state, speaker.speaker, false);
+      state.spokeHere = speaker.speakerKind === 'person' || speaker.speakerName !== null ? speaker : null;
+      if (speaker.speakerKind === 'anonymous' && speaker.speakerName) {
+        for (const head of speaker.speakerName.toLowerCase().match(new RegExp(ANONYMOUS_HEADS.source, 'gi')) ?? []) state.anonymousHeads.add(head);
+      }
       lastSpeakerHere = speaker;
       const quoteSpan: Span = { paragraph: p.index, start: span.start, end: span.end };
       quotes.push({ text, kind, ...speaker, span: quoteSpan, paragraphs: [p.index] });
     }
 
     advanceFocus(p.text.length);
+    // The people this paragraph named, most recent last, for "he"/"she" in the paragraphs after it.
+    state.recent = recentBefore.filter((id) => !mentions.some((m) => m.entity.localId === id));
+    for (const m of mentions) if (m.entity.type === 'person' && !state.recent.includes(m.entity.localId)) state.recent.push(m.entity.localId);
+    state.recentOrganization = [...mentions].reverse().find((m) => m.entity.type === 'organization')?.entity.localId ?? state.recentOrganization;
     const last = spans[spans.length - 1];
     previousParagraphUnclosed = last !== undefined && last.close < 0;
     previousParagraphSpeaker = lastSpeakerHere && quotes.length > 0 && spans.length > 0 ? lastSpeakerHere : null;
@@ -158,7 +179,29 @@ function isOnlyQuotation(p: Paragraph, span: QuoteSpan, spans: QuoteSpan[]): boo
 
 interface ResolveState {
   lastPerson: string | null;
+  /** The focus is someone the article does not name ("A nurse at the hospital … she said"). */
+  focusUnnamed: boolean;
+  /**
+   * Who was quoted last in this paragraph, when nothing has moved the focus since: "“…,” Nik Morrison said.
+   * “…,” she added" is still Morrison, and "“…,” a spokesperson said. “…,” she added" still the spokesperson.
+   */
+  spokeHere: Speaker | null;
+  /** People named in earlier paragraphs, most recent last. */
+  recent: string[];
+  /** The organisation named last in an earlier paragraph ("the company said"). */
+  recentOrganization: string | null;
+  /** The pronoun the article itself uses for a person ("He was impressed." after naming him). */
+  pronouns: Map<string, Gender>;
   entities: LocalEntity[];
+  /** The paragraph being read: a description refers back, never to someone named only later. */
+  paragraph: number;
+  /** Head nouns of the unnamed sources quoted so far ("official" for "a senior Israeli official"). */
+  anonymousHeads: Set<string>;
+}
+
+function setFocus(state: ResolveState, person: string | null, unnamed: boolean): void {
+  state.lastPerson = person;
+  state.focusUnnamed = unnamed;
 }
 
 function kindOf(type: EntityType): SpeakerKind {
@@ -166,15 +209,34 @@ function kindOf(type: EntityType): SpeakerKind {
 }
 
 /** "… ," X said / said X, ROLE / X told OUTLET — attribution in the words right after the closing mark. */
-function attributionAfter(p: Paragraph, offset: number, after: string, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+function attributionAfter(
+  p: Paragraph, offset: number, after: string, mentions: EntityMentionRef[], state: ResolveState, opensSentence: boolean, endsWithStop: boolean,
+): Speaker | null {
   const lead = /^[\s,]*/.exec(after)?.[0].length ?? 0;
-  const body = after.slice(lead);
+  let body = after.slice(lead);
   if (/^[.!?]/.test(body) && !/^[.!?]\s*$/.test(body)) return null;
-  // "…," according to a statement from the Royal College of Nursing.
-  const according = /^according to ([^.;:!?]+)/i.exec(body);
-  if (according?.[1]) {
+  // "“… now.” He added: “…”": a clause ending in a colon introduces the next quotation, not this one
+  // ("“…,” she said, while he told reporters: “…”" keeps "she said"); after a full stop inside the marks a
+  // capital starts the next sentence ("“… concerned.” Miller's deputy told …").
+  if (/^[^.!?]*:\s*$/.test(body)) {
+    const joint = /^(.*?)(?:,\s*(?:while|and|but|whereas|as)\s|;\s)[^,;]*:\s*$/.exec(body);
+    if (!joint?.[1]) return null;
+    body = joint[1];
+  }
+  if (endsWithStop && /^\p{Lu}/u.test(body)) return null;
+  // "“…,” according to a statement from the Royal College of Nursing." — only for a quotation that opens
+  // its sentence and a phrase that ends it: "X said Iran would “…,” according to IRNA" is X's, reported by IRNA.
+  const according = /^according to ([^.;:!?]+)[.!?]?\s*$/i.exec(body);
+  if (according?.[1] && opensSentence) {
     const s = offset + lead + 'according to '.length;
     return speakerOfPhrase(p, s, according[1].trimEnd(), mentions, state, 2);
+  }
+  if (/^according to\b/i.test(body)) return null;
+  // "“…,” SPA quoted the crown prince as saying.": the one quoted, not the outlet.
+  const quotedAs = /^[^.;:!?]{0,60}?\bquoted\s+([^.;:!?]+?)\s*,?\s+as\s+(?:saying|telling|stating)\b/i.exec(body);
+  if (quotedAs?.[1]) {
+    const s = offset + lead + (quotedAs.index ?? 0) + quotedAs[0].indexOf(quotedAs[1], quotedAs[0].search(/\bquoted\s/i) + 6);
+    return speakerOfPhrase(p, s, quotedAs[1], mentions, state, 2);
   }
   const words = wordsOf(body);
   for (let j = 0; j < Math.min(words.length, 14); j++) {
@@ -239,6 +301,18 @@ function attributionBefore(p: Paragraph, offset: number, before: string, mention
     const s = offset + (according.index ?? 0) + 'according to '.length;
     return resolveSpeaker(p, s, s + according[1].length, mentions, state);
   }
+  // "state media quoted Ahmad Khatami, a senior cleric, as saying: “…”" and "Raisi was quoted by Reuters as
+  // saying: “…”": the one quoted.
+  const quotedAs = /\bquoted\s+([^.;:!?]+?)\s*,?\s+as\s+(?:saying|telling|stating)(?:\s+that)?\s*$/i.exec(trimmed);
+  if (quotedAs?.[1] && !/^by\b/i.test(quotedAs[1])) {
+    const s = offset + (quotedAs.index ?? 0) + quotedAs[0].indexOf(quotedAs[1], 6);
+    return speakerOfPhrase(p, s, quotedAs[1], mentions, state, 2);
+  }
+  const passive = /\b(?:was|were|has been|had been|is)\s+quoted\b[^.;:!?]*\bas\s+(?:saying|telling|stating)(?:\s+that)?\s*$/i.exec(trimmed);
+  if (passive) {
+    const speaker = subjectBefore(p, offset, offset + (passive.index ?? 0), mentions, state);
+    if (speaker) return speaker;
+  }
   // "Asked about Nair's remarks, Brennan replied: “…”": the subject of the verb of speech.
   const verb = /(?:^|\s)([\p{L}]+)(?:\s+that)?$/u.exec(trimmed);
   if (verb?.[1] && QUOTING_VERBS.has(verb[1].toLowerCase())) {
@@ -264,7 +338,8 @@ const VERB_LIKE = /^(?:[a-z]+ed|was|were|is|are|had|has|have|put|gave|took|made|
  */
 function colonSpeaker(p: Paragraph, offset: number, clause: string, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
   // "… she said, while he told reporters:": the clause is the last one joined to the sentence.
-  const joined = /^(?:[^]*[,;]\s*(?:while|and|but|whereas|as)\s+|[^]*;\s*)/i.exec(clause)?.[0].length ?? 0;
+  // "Jane Doe said that John Smith had told her:": the words are John Smith's.
+  const joined = /^(?:[^]*[,;]\s*(?:while|and|but|whereas|as)\s+|[^]*;\s*|[^]*\bthat\s+(?=[^]*\b(?:told|said|wrote|asked|added|warned|replied)\b))/i.exec(clause)?.[0].length ?? 0;
   if (joined > 0) return colonSpeaker(p, offset + joined, clause.slice(joined), mentions, state);
   const subject = sentenceSubject(p, offset, offset + clause.length, mentions);
   if (subject && (subject.type === 'person' || subject.type === 'organization')) {
@@ -293,7 +368,9 @@ function colonSpeaker(p: Paragraph, offset: number, clause: string, mentions: En
  * The subject of the verb at `verbStart`: the last comma-separated segment of the clause before it that is
  * not an apposition ("Ali Akbar Velayati, a top advisor to … Ali Khamenei, said" → Velayati).
  */
-function subjectBefore(p: Paragraph, clauseStart: number, verbStart: number, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+function subjectBefore(p: Paragraph, from: number, verbStart: number, mentions: EntityMentionRef[], state: ResolveState): Speaker | null {
+  // A dateline before the subject: "RAMALLAH, West Bank, Aug 11 (Reuters) - Israel's Foreign Ministry said".
+  const clauseStart = from + (DATELINE.exec(p.plain.slice(from, verbStart))?.[0].length ?? 0);
   const text = p.plain.slice(clauseStart, verbStart);
   const segments: Array<{ start: number; end: number }> = [];
   let segStart = 0;
@@ -317,10 +394,11 @@ function subjectBefore(p: Paragraph, clauseStart: number, verbStart: number, men
       return { speaker: null, speakerName: segText.trim(), speakerKind: 'unknown' };
     }
     // "X, ROLE, said" and "X, ROLE, who …": skip the apposition or relative clause back to the name.
-    // "X, speaking in Manchester, said": so is a participle phrase.
-    if (k > 0 && /^\s*(a|an|the|former|who|one of|[a-z]+ing)\b/i.test(segText)) continue;
-    // Strip auxiliaries and adverbs between subject and verb.
-    segText = segText.replace(/(\s+(also|further|then|later|once|previously|again|repeatedly|had|has|have|was|is|would|will))+\s*$/i, '');
+    // "X, speaking in Manchester, said": so is a participle phrase, and any phrase in lower case but a
+    // pronoun ("Harris, for his part, said", "X, deputy director for …, said").
+    if (k > 0 && (/^\s*(a|an|the|former|who|one of|[a-z]+ing)\b/i.test(segText) || /^\s*(?!(?:he|she|they|we|it|i)\b)\p{Ll}/u.test(segText))) continue;
+    // Strip auxiliaries and adverbs between subject and verb, and a time ("Josep Borrell on Sunday said").
+    segText = segText.replace(/(\s+(also|further|then|later|once|previously|again|repeatedly|had|has|have|was|is|would|will|earlier|yesterday|today|too|meanwhile|(?:on|last|this)\s+\p{L}+(?:\s+(?:morning|afternoon|evening|night))?))+\s*$/iu, '');
     const lead = segText.length - segText.trimStart().length;
     const s = clauseStart + seg.start + lead;
     const e = clauseStart + seg.start + segText.trimEnd().length;
@@ -366,6 +444,12 @@ const SOMEONE_UNNAMED = Symbol('someone unnamed');
 /** People named by their relation to someone else: "Holm's deputy" is not Holm. */
 const RELATION = /^(deputy|wife|husband|son|daughter|mother|father|brother|sister|widow|widower|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|opponent|challenger|partner|boss|assistant|secretary|ally|friend|colleague|counterpart|envoy|biographer|niece|nephew|cousin|uncle|aunt|grandson|granddaughter|grandfather|grandmother|fianc[eé]e?|girlfriend|boyfriend|teammate|manager|coach|doctor|running mate|chief of staff|press secretary)$/i;
 
+/** A dateline before the first sentence: "RAMALLAH, West Bank, Aug 11 (Reuters) - ", "WASHINGTON — ". */
+const DATELINE = /^\s*\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,[^,—–()]{1,40}){0,3}(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+/u;
+
+/** "An adviser to …", "A nurse at …": a subject who is a person the sentence does not name. */
+const UNNAMED_SUBJECT = new RegExp(`^\\s*(?:an?|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${ANONYMOUS_HEADS.source}|${RELATION.source.slice(1, -1)}|nurse|doctor|teacher|worker|student|witness|driver|farmer|survivor|victim|neighbou?r|passenger|shopkeeper|owner|volunteer|mother|father)\\b`, 'iu');
+
 /** What a person says or does, as the subject of a sentence about that person ("Bennett's remarks came …"). */
 const OWN_DOINGS = /^(remarks?|comments?|words|speech|statement|testimony|answer|reply|response|message|post|tweet|letter|interview|visit|trip|arrival|decision|announcement|warning|appeal|plea|call|view|views|position|stance)$/i;
 
@@ -374,15 +458,31 @@ const OWN_DOINGS = /^(remarks?|comments?|words|speech|statement|testimony|answer
  * fronted adverbial, participle or subordinate clause; but a possessive that names someone by relation
  * ("Holm's deputy, Markus Bauer, was …") is that other person: the name in apposition, else someone unnamed.
  */
-function sentenceFocus(p: Paragraph, start: number, end: number, mentions: EntityMentionRef[]): LocalEntity | typeof SOMEONE_UNNAMED | null {
+function sentenceFocus(p: Paragraph, from: number, end: number, mentions: EntityMentionRef[]): LocalEntity | typeof SOMEONE_UNNAMED | null {
+  const start = from + (DATELINE.exec(p.plain.slice(from, end))?.[0].length ?? 0);
   const text = p.plain.slice(start, end);
   // Skip a fronted adverbial ("In 2022, Bennett sent …", "At that online meeting, Gamliel said …"), participle
   // or subordinate clause ("Asked about Nair's remarks, Brennan replied …").
   const fronted = /^(?:(?:in|on|at|after|before|during|since|following|last|earlier|later|meanwhile|according to|asked|when asked|pressed|questioned|challenged|speaking|responding|replying|reacting|writing|commenting|addressing|referring|turning|while|when|as|although|though|if|unlike|like)\b[^,]{0,60},\s*)?/i.exec(text)?.[0].length ?? 0;
-  const first = mentions.find((m) => m.start >= start + fronted && m.start < end);
+  let first = mentions.find((m) => m.start >= start + fronted && m.start < end);
+  // "A nurse at the hospital, who asked not to be named, described …": someone unnamed is the subject,
+  // unless the name follows at once ("A nurse, Jane Okoro, said …").
+  const unnamed = UNNAMED_SUBJECT.exec(text.slice(fronted));
+  if (unnamed) {
+    const phraseEnd = start + fronted + unnamed[0].length;
+    if (!first || !/^[\s,]*$/.test(p.plain.slice(phraseEnd, first.start))) return SOMEONE_UNNAMED;
+  }
   if (!first) return null;
   const gap = p.plain.slice(start + fronted, first.start);
   if (gap.split(/\s+/).filter(Boolean).length > 6) return null;
+  // "An adviser to Mahmoud Abbas told …": the name is inside the subject, which is someone unnamed.
+  if (/^\s*(?:an?|one|the|another|two|three|several|some)\b/i.test(gap) && /\b(to|of|for|with|close to|near)\s+(the\s+)?$/i.test(gap)) return null;
+  // "Former US Secretary of State Mike Pompeo", "The PLO Secretary-General Hussein al-Sheikh": a place or an
+  // organisation before a title is not the subject; the titled person after it is.
+  if (first.entity.type !== 'person') {
+    const after = mentions.find((m) => m.start > first!.end && m.start < end);
+    if (after?.entity.type === 'person' && /^(?:\s+(?:\p{Lu}[\p{L}.-]*|of|the|for|and|[(][^)]*[)]))*\s+$/u.test(p.plain.slice(first.end, after.start))) first = after;
+  }
   const relation = /^['’]s?\s+(?:(?:former|late|longtime|new|top|senior|chief|own|then)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)/u.exec(p.plain.slice(first.end, end));
   if (first.entity.type === 'person' && relation?.[1]) {
     if (RELATION.test(relation[1])) {
@@ -407,7 +507,11 @@ function resolveSpeaker(
   const phrase = p.text.slice(start, end).trim();
   if (phrase === '' || phrase.split(/\s+/).length > 14) return null;
   if (PRONOUN_PERSON.test(phrase)) {
+    const quoted = state.spokeHere;
+    if (quoted && quoted.speakerKind !== 'person') return { ...quoted };
+    if (state.focusUnnamed) return { speaker: null, speakerName: null, speakerKind: 'anonymous' };
     const e = pronounReferent(phrase, start, mentions, state);
+    if (e) state.pronouns.set(e.localId, /^she$/i.test(phrase) ? 'female' : 'male');
     return e ? { speaker: e.localId, speakerName: e.name, speakerKind: 'person' } : { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   }
   if (PRONOUN_GROUP.test(phrase) || /^it$/i.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
@@ -421,6 +525,29 @@ function resolveSpeaker(
   const relation = /^(\S+(?:\s+\S+){0,3}?)['’]s\s+(?:(?:former|longtime|new|own)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)$/u.exec(phrase);
   if (relation?.[2] && RELATION.test(relation[2]) && mentions.some((m) => m.start >= start && m.end <= end && m.entity.type === 'person')) {
     return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
+  }
+  // "the Dane added", "the 36-year-old said", "the Democrat said": a description of the person in focus.
+  if (/^the\s+(?:\d+-year-old|\p{Lu}[\p{L}-]+)$/u.test(phrase)) {
+    const word = phrase.slice(4);
+    if (/^\d/.test(word) || isDemonym(word) || NATIONALITY_NOUNS.test(word)) {
+      const e = state.focusUnnamed ? null : state.entities.find((x) => x.localId === state.lastPerson);
+      return e ? { speaker: e.localId, speakerName: phrase, speakerKind: 'person' } : { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
+    }
+  }
+  // "the company said", "the club said": the organisation the story was last about.
+  const collective = /^the\s+(company|club|firm|group|team|bank|party|ministry|agency|organi[sz]ation|charity|union|council|government|department|league|network|broadcaster|newspaper|foundation|institute|university|hospital|board|committee|court|movement)$/i.exec(phrase);
+  if (collective) {
+    const org = [...mentions].reverse().find((m) => m.end <= start && m.entity.type === 'organization')?.entity
+      ?? state.entities.find((e) => e.localId === state.recentOrganization);
+    if (org) return { speaker: org.localId, speakerName: phrase, speakerKind: 'organization' };
+  }
+  // "police said", "authorities said": people the article does not name.
+  if (/^(police|authorities|officials|prosecutors|investigators|organi[sz]ers|rescuers|firefighters|doctors|witnesses|residents|analysts|experts|sources|diplomats|officers)$/i.test(phrase)) {
+    return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
+  }
+  // "Netanyahu's office", "the minister's campaign": an organisation of the person's, not the person.
+  if (/^\S+(?:\s+\S+){0,6}?['’]s\s+(?:press\s+)?(office|campaign|team|government|administration|cabinet|ministry|party|family|camp|foundation|company|lawyers)$/iu.test(phrase)) {
+    return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   }
   // A name inside a prepositional phrase is not the speaker ("the president of Iran", "a source close to Gamliel").
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && !/\b(of|to|for|from|at|in|with|by|on|about)\s+(the\s+)?$/i.test(p.plain.slice(start, m.start)));
@@ -467,45 +594,70 @@ const FEMALE_WORDS = /\b(mrs|ms|miss|madam|lady|dame|queen|princess|sister|duche
 const MALE_WORDS = /\b(mr|sir|lord|king|prince|father|brother|duke|baron|spokesman|chairman|congressman|businessman|councilman|policeman|widower|husband|son)\b/i;
 
 /**
- * The pronoun a person takes as the article shows it (a title or role: "Ms.", "spokeswoman"; strong) or as
+ * The pronoun a person takes as the article shows it (a title or role: "Ms.", "spokeswoman"; or the pronoun
+ * it uses for them: strong) or as
  * a first-name list suggests (weak: names cross languages, "Andrea", "Jean"), or null when nothing does.
  */
-function genderOf(e: LocalEntity): { gender: Gender; strong: boolean } | null {
+function genderOf(e: LocalEntity, state: ResolveState): { gender: Gender; strong: boolean } | null {
   // A role's head, not what it is a role of: "a former adviser to Queen Elizabeth" says nothing of the adviser.
   const roles = e.roles.map((r) => r.split(/\s+(?:of|to|for|at|in|with|under)\s+/i)[0] ?? '').join(' ');
   const female = FEMALE_WORDS.test(roles);
   const male = MALE_WORDS.test(roles);
   if (female !== male) return { gender: female ? 'female' : 'male', strong: true };
-  const tag = lexiconTag(e.name.split(' ')[0] ?? '');
+  const used = state.pronouns.get(e.localId);
+  if (used) return { gender: used, strong: true };
+  const tag = e.name.split(' ').map((w) => lexiconTag(w)).find((t) => t === 'FemaleName' || t === 'MaleName');
   return tag === 'FemaleName' ? { gender: 'female', strong: false } : tag === 'MaleName' ? { gender: 'male', strong: false } : null;
 }
 
 /**
  * "he"/"she": the person last speaking or acting, unless that person takes the other pronoun and someone
- * named before it in the paragraph takes this one ("Senator Michael Duarte questioned Ambassador Linda Chow
- * … “…,” she said" is Chow's). When nobody else fits, a first name alone does not overrule the focus, but
- * a title does: nobody rather than a mismatch.
+ * named before it (in the paragraph, then in the paragraphs before) takes this one ("Senator Michael Duarte
+ * questioned Ambassador Linda Chow … “…,” she said" is Chow's; in a cross-examination the witness answers
+ * the lawyer). When nobody else fits, a first name alone does not overrule the focus, but a title does:
+ * nobody rather than a mismatch. Nor does a first name overrule the person just quoted in the same paragraph:
+ * a name's usual gender is a guess ("Nik", "Andrea"), "“…,” X said. “…,” she added" is not.
  */
 function pronounReferent(pronoun: string, at: number, mentions: EntityMentionRef[], state: ResolveState): LocalEntity | null {
   const want: Gender = /^she$/i.test(pronoun) ? 'female' : 'male';
   const focus = state.entities.find((x) => x.localId === state.lastPerson) ?? null;
-  const focusGender = focus ? genderOf(focus) : null;
-  if (focus && (focusGender === null || focusGender.gender === want)) return focus;
+  if (!focus) return null;
+  const focusGender = genderOf(focus, state);
+  if (focusGender === null || focusGender.gender === want || (!focusGender.strong && state.spokeHere?.speaker === focus.localId)) return focus;
+  const takes = (e: LocalEntity): boolean => e.type === 'person' && genderOf(e, state)?.gender === want;
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k];
-    if (m && m.end <= at && m.entity.type === 'person' && genderOf(m.entity)?.gender === want) return m.entity;
+    if (m && m.end <= at && takes(m.entity)) return m.entity;
   }
-  return focus && focusGender && !focusGender.strong ? focus : null;
+  for (let k = state.recent.length - 1; k >= Math.max(0, state.recent.length - 6); k--) {
+    const e = state.entities.find((x) => x.localId === state.recent[k]);
+    if (e && takes(e)) return e;
+  }
+  return focusGender.strong ? null : focus;
 }
 
 const DETERMINERS = /^(the|a|an|this|that|its|their|his|her)$/i;
+
+/** Nouns for a person of a nation or a party, which are not adjectives ("the Dane", "the Democrat"). */
+const NATIONALITY_NOUNS = /^(Dane|Swede|Finn|Pole|Scot|Brit|Turk|Serb|Croat|Slovak|Czech|Swiss|Dutchman|Dutchwoman|Frenchman|Frenchwoman|Englishman|Englishwoman|Irishman|Irishwoman|Welshman|Scotsman|Scotswoman|Spaniard|Kiwi|Aussie|Yank|Democrat|Republican|Conservative|Tory|Liberal|Socialist)$/;
+
+/** Other ways a role word is written: "Sen." is "the senator", "chief executive" is "the CEO". */
+const ROLE_SPELLINGS: Record<string, string[]> = {
+  sen: ['senator'], rep: ['representative', 'congressman', 'congresswoman'], gov: ['governor'], gen: ['general'], prof: ['professor'],
+  dr: ['doctor'], lt: ['lieutenant'], col: ['colonel'], capt: ['captain'], supt: ['superintendent'], amb: ['ambassador'],
+  ceo: ['chief', 'executive'], executive: ['ceo'], chairman: ['chair'], chairwoman: ['chair'], chairperson: ['chair'],
+};
 
 /** Matches "the minister" or "the president of Iran" to the one person whose role has those words. */
 function describedPerson(phrase: string, state: ResolveState): LocalEntity | null {
   const words = phrase.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}-]+/u).filter((w) => w && !DETERMINERS.test(w) && w !== 'of');
   if (words.length === 0 || !/^(the|this)\b/i.test(phrase.trim())) return null;
-  const candidates = state.entities.filter((e) => e.type === 'person' && e.roles.some((r) => {
-    const roleWords = new Set(r.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}-]+/u));
+  // "A senior Israeli official told Axios … “…,” the official said": the unnamed source again.
+  if (state.anonymousHeads.has(words[words.length - 1] ?? '')) return null;
+  // A description refers back: to someone named in this paragraph or before it, not later; but a headline
+  // (the first paragraph) speaks of the people the story names after it.
+  const candidates = state.entities.filter((e) => e.type === 'person' && (state.paragraph <= 1 || e.mentions.some((m) => m.paragraph <= state.paragraph)) && e.roles.some((r) => {
+    const roleWords = new Set(r.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}-]+/u).flatMap((w) => [w, ...(ROLE_SPELLINGS[w] ?? [])]));
     return words.every((w) => roleWords.has(w));
   }));
   if (candidates.length === 1) return candidates[0] ?? null;
