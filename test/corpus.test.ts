@@ -110,6 +110,19 @@ test('bad files are skipped with a warning naming the problem, and the rest load
   }
 });
 
+test('a headline with a colon, unquoted, keeps the front matter: it is read line by line, with a warning', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-corpus-'));
+  try {
+    writeFileSync(join(dir, 'colon.txt'), "---\ntitle: Transcript: Mayor Jenkins on the flood\npublished: 2024-03-14\nsource: 'Northern Echo'\n---\nThe mayor spoke on Tuesday.\n");
+    const c = loadCorpus(dir);
+    const a = c.articles[0];
+    assert.deepEqual([a?.title, a?.published, a?.source], ['Transcript: Mayor Jenkins on the flood', '2024-03-14', 'Northern Echo']);
+    assert.match(c.warnings[0]?.message ?? '', /not valid YAML .*read line by line/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a missing or empty corpus folder gives a clear warning and no articles', () => {
   const missing = loadCorpus('/nonexistent/dossier/corpus');
   assert.equal(missing.articles.length, 0);

@@ -57,15 +57,34 @@ const schema = z
   })
   .passthrough();
 
+const FIELD_LINE = /^(title|published|date|source|outlet|url|author)[ \t]*:[ \t]*(.*)$/i;
+
+/** `key: value` lines of the known fields, the value taken whole after the first colon, outer quotes removed. */
+function fieldsByLine(block: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of block.split(/\r?\n/)) {
+    const f = FIELD_LINE.exec(line.trim());
+    if (!f?.[1] || f[2] === undefined) continue;
+    const value = f[2].trim();
+    const quoted = /^(["'])([\s\S]*)\1$/.exec(value);
+    out[f[1].toLowerCase()] = quoted?.[2] ?? value;
+  }
+  return out;
+}
+
 export function splitFrontMatter(text: string): SplitFrontMatter {
   const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) return { meta: {}, body: text, problem: null };
   const body = text.slice(m[0].length);
   let raw: unknown;
+  let yamlProblem: string | null = null;
   try {
     raw = parseYaml(m[1] ?? '');
   } catch (err) {
-    return { meta: {}, body, problem: `front matter is not valid YAML (${(err as Error).message.split('\n')[0]})` };
+    // Scraped headlines carry colons ("title: Transcript: Mayor Jenkins on …"), which YAML reads as a
+    // nested mapping. The fields are still there, one per line: read them that way, and say so.
+    yamlProblem = `front matter is not valid YAML (${(err as Error).message.split('\n')[0]}); read line by line`;
+    raw = fieldsByLine(m[1] ?? '');
   }
   if (raw === null || raw === undefined) return { meta: {}, body, problem: null };
   const parsed = schema.safeParse(raw);
@@ -78,7 +97,7 @@ export function splitFrontMatter(text: string): SplitFrontMatter {
   if (v.url) meta.url = v.url;
   if (v.author) meta.author = v.author;
   const dateValue = v.published ?? v.date;
-  let problem: string | null = null;
+  let problem: string | null = yamlProblem;
   if (dateValue !== undefined && dateValue !== null && dateValue !== '') {
     const iso = toIsoDate(dateValue);
     if (iso) meta.published = iso;
