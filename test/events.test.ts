@@ -33,6 +33,22 @@ test('the tense is the clause’s, not the sentence’s: a past clause and a fut
   assert.deepEqual(eventsOf('The trial is expected to last three weeks.'), []);
 });
 
+test('calendar words: last, next and this year, month or week; a month "last year"; early, mid and late', () => {
+  // Published Wednesday 2023-09-06.
+  assert.deepEqual(eventsOf('Sales fell last year.'), ['2022 year last year']);
+  assert.deepEqual(eventsOf('The plant closed in January last year.'), ['2022-01 month in January last year']);
+  assert.deepEqual(eventsOf('Prices will rise next year, and talks resume next month.'), ['2024 year next year', '2023-10 month next month']);
+  assert.deepEqual(eventsOf('The minister resigned earlier this month.'), ['2023-09 month earlier this month']);
+  assert.deepEqual(eventsOf('Growth slowed earlier this year.'), ['2023 year earlier this year']);
+  assert.deepEqual(eventsOf('The deal was signed in early May.'), ['2023-05 month~ in early May']);
+  assert.deepEqual(eventsOf('Construction started in mid-2021.'), ['2021 year~ in mid-2021']);
+  assert.deepEqual(eventsOf('Iran has changed since the 1979 revolution.'), ['1979 year since the 1979']);
+  // A schedule in the present tense is to come; a stray "weekend" is no date.
+  assert.deepEqual(eventsOf('The election is in November.'), ['2023-11 month in November']);
+  assert.deepEqual(eventsOf('The vote is on Saturday.'), ['2023-09-09 day on Saturday']);
+  assert.deepEqual(eventsOf('They spent the Easter weekend in 2015 at home.'), ['2015 year in 2015']);
+});
+
 test('a month and day without a year take the publication year, or the year before when that would be in the future', () => {
   assert.deepEqual(eventsOf('On June 22, the minister met officials.'), ['2023-06-22 day On June 22']);
   assert.deepEqual(eventsOf('On Nov. 3, the minister met officials.'), ['2022-11-03 day On Nov. 3']);

@@ -55,8 +55,14 @@ function futureClause(sentence: string, start: number, end: number): boolean {
     if (at + m[0].length <= start) from = at + m[0].length;
     else if (at >= start) { to = at; break; } // chrono's match may end with the comma: "on Tuesday,"
   }
-  return FUTURE.test(sentence.slice(from, to)) || LASTS_UNTIL.test(sentence.slice(from, start));
+  const clause = sentence.slice(from, to);
+  if (FUTURE.test(clause) || LASTS_UNTIL.test(sentence.slice(from, start))) return true;
+  // "The election is in November", "the conference ends Friday": a schedule in the present tense.
+  return SCHEDULE.test(sentence.slice(from, start)) && !PAST_VERB.test(clause);
 }
+
+const SCHEDULE = /\b(is|are|ends|begins|starts|opens|closes|runs|falls|takes place|meets|convenes|expires|resumes|kicks off|is held|are held)\b/i;
+const PAST_VERB = /\b(was|were|had|did|[a-z]{3,}ed)\b/i;
 const GENERIC_NOW = /^(right )?(now|today|tonight|currently|this (morning|afternoon|evening|week|month|year))$/i;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -66,12 +72,14 @@ const UNIT = '(day|week|month|year|decade)s?';
 const COUNT = '(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a couple of)';
 /** "after" and "before" are left out: "a day after Hamas launched…" counts from an event, not a date. */
 const AGO = new RegExp(`\\b${COUNT}\\s+${UNIT}\\s+(ago|earlier|later)\\b`, 'i');
-const LAST_UNIT = /\b(last|past|previous)\s+(week|month|year)\b/i;
+const LAST_UNIT = /\b(last|past|previous|next|coming)\s+(week|month|year)\b/i;
+/** "earlier this month", "later this year": the publication's own week, month or year. */
+const THIS_UNIT = /\b(earlier|later)\s+this\s+(week|month|year)$/i;
 const YEAR_WORD = '(1[5-9]\\d\\d|20\\d\\d)';
 /** Counted things after a number that only looks like a year ("2000 people"). */
 const COUNTED = /^\s+(people|persons|civilians|soldiers|troops|rockets|missiles|homes|houses|dollars|euros|members|votes|times|km|kilometers|miles|meters|metres|tons|tonnes|prisoners|years|days)\b/i;
 const YEAR_AFTER_PREPOSITION = new RegExp(
-  `\\b(in|since|of|until|till|by|from|to|through|before|after|during|around|circa|early|late|mid-?|year|summer|winter|spring|autumn|fall|between|and)\\s+${YEAR_WORD}\\b(?!['’]?s\\b|,\\d|\\.\\d)`,
+  `\\b(in|since|of|until|till|by|from|to|through|before|after|during|around|circa|early|late|mid|year|summer|winter|spring|autumn|fall|between|and|the)(?:\\s+|-)${YEAR_WORD}\\b(?!['’]?s\\b|,\\d|\\.\\d)`,
   'gi',
 );
 const YEAR_RANGE = new RegExp(`\\b(?:from|between)\\s+${YEAR_WORD}\\s+(?:to|and|until|till)\\s+${YEAR_WORD}\\b|\\b${YEAR_WORD}\\s*[-–]\\s*${YEAR_WORD}\\b`, 'gi');
@@ -126,9 +134,21 @@ function relative(text: string, ref: Reference | null, previous: Found | null): 
   }
   const last = LAST_UNIT.exec(text);
   if (last && ref) {
-    const unit = last[2]!;
-    const date = finerThan(unitPrecision(unit, 1), ref.precision) ? ref.parts : shift(ref.parts, unit, -1);
-    return { date, endDate: null, precision: coarser(unitPrecision(unit, 1), ref.precision), approximate: true };
+    // A calendar unit: "last year" is the year before, "next month" the month after; a week is approximate.
+    const unit = last[2]!.toLowerCase();
+    const step = /^(next|coming)$/i.test(last[1]!) ? 1 : -1;
+    const unitPrec: Precision = unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day';
+    const date = finerThan(unitPrec, ref.precision) ? ref.parts : shift(ref.parts, unit, step);
+    return { date, endDate: null, precision: coarser(unitPrec, ref.precision), approximate: unit === 'week' };
+  }
+  const current = THIS_UNIT.exec(text);
+  if (current && ref) {
+    const unit = current[2]!.toLowerCase();
+    const unitPrec: Precision = unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day';
+    return { date: ref.parts, endDate: null, precision: coarser(unitPrec, ref.precision), approximate: unit === 'week' };
+  }
+  if (/^tomorrow$/i.test(text.trim()) && ref) {
+    return { date: addDays(ref.parts, 1), endDate: null, precision: ref.precision, approximate: false };
   }
   if (/^yesterday$/i.test(text.trim()) && ref) {
     return { date: addDays(ref.parts, -1), endDate: null, precision: ref.precision, approximate: false };
@@ -159,16 +179,19 @@ function yearFor(month: number, day: number | undefined, ref: Reference, future:
 }
 
 function fromChrono(result: chrono.ParsedResult, sentence: string, ref: Reference | null, previous: Found | null): Found | null {
-  const text = result.text;
-  const start = result.index;
+  const before = sentence.slice(Math.max(0, result.index - 24), result.index);
+  // "earlier this month": chrono reads "this month", which alone is now, not a date.
+  const lead = /\b(earlier|later)\s+$/i.exec(before);
+  const widened = lead && /^this\s+(week|month|year)$/i.test(result.text.trim());
+  const text = widened ? `${lead[0]}${result.text}` : result.text;
+  const start = widened ? result.index - lead[0].length : result.index;
   const end = start + text.length;
-  if (GENERIC_NOW.test(text.trim())) return null;
-  const before = sentence.slice(Math.max(0, start - 24), start);
+  if (GENERIC_NOW.test(text.trim()) || /^(the\s+)?weekend$/i.test(text.trim())) return null;
   const after = sentence.slice(end, end + 12);
   // "for 33 years", "for 3 days", "within two weeks": durations, not dates. "the day after" and "a week
   // before" count from an event the sentence names, which a calendar cannot resolve.
   const isRelative = result.tags().has('result/relativeDate') || result.tags().has('parser/ENCasualDateParser');
-  if (isRelative && !/\b(ago|later|earlier|last|past|previous|yesterday)\b/i.test(text)) return null;
+  if (isRelative && !/\b(ago|later|earlier|last|past|previous|yesterday|next|coming|tomorrow)\b/i.test(text)) return null;
   if (/\b(after|before)$/i.test(text.trim())) return null;
   // "expected to last three weeks", "could last a year": the verb, a duration.
   if (/^last\b/i.test(text) && /\b(to|will|would|could|can|may|might|should|must|did|does|not)\s+$/i.test(before)) return null;
@@ -192,8 +215,14 @@ function fromChrono(result: chrono.ParsedResult, sentence: string, ref: Referenc
   const month = start_.get('month')!;
   const day = start_.isCertain('day') ? start_.get('day') ?? undefined : undefined;
   let year: number;
+  // "in January last year", "in May next year": the month of the year the words name.
+  const ofYear = /^\s+(last|next|this)\s+year\b/i.exec(sentence.slice(end));
+  let until = end;
   if (start_.isCertain('year')) year = start_.get('year')!;
-  else if (ref) year = yearFor(month, day, ref, future, /\b(last|past)\s*$/i.test(before));
+  else if (ref && ofYear) {
+    year = ref.parts.year + (/^last$/i.test(ofYear[1]!) ? -1 : /^next$/i.test(ofYear[1]!) ? 1 : 0);
+    until = end + ofYear[0].length;
+  } else if (ref) year = yearFor(month, day, ref, future, /\b(last|past)\s*$/i.test(before));
   else return null; // "on June 22" with no publication date: unresolved
   const precision: Precision = day !== undefined ? 'day' : 'month';
   let endDate: DateParts | null = null;
@@ -204,11 +233,30 @@ function fromChrono(result: chrono.ParsedResult, sentence: string, ref: Referenc
     if (endMonth < month && !result.end.isCertain('year')) endYear += 1;
     endDate = { year: endYear, month: endMonth, day: endDay };
   }
-  return { start, end, date: { year, month, day }, endDate, precision, approximate };
+  return { start, end: until, date: { year, month, day }, endDate, precision, approximate };
 }
 
 function overlaps(found: Found[], start: number, end: number): boolean {
   return found.some((f) => start < f.end && end > f.start);
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+/** "in early May", "by late June 2021": chrono reads "May" as the verb, so these are found here. */
+const QUALIFIED_MONTH = /\b(early|mid|late)[- ](January|February|March|April|May|June|July|August|September|October|November|December)(?:,?\s+(\d{4}))?\b/gi;
+
+function qualifiedMonths(sentence: string, taken: Found[], ref: Reference | null): Found[] {
+  const out: Found[] = [];
+  QUALIFIED_MONTH.lastIndex = 0;
+  for (let m = QUALIFIED_MONTH.exec(sentence); m; m = QUALIFIED_MONTH.exec(sentence)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    const month = MONTH_NAMES.indexOf(m[2]!.toLowerCase()) + 1;
+    const year = m[3] ? Number(m[3]) : ref ? yearFor(month, undefined, ref, futureClause(sentence, start, end), false) : null;
+    if (year === null) continue;
+    out.push({ start, end, date: { year, month }, endDate: null, precision: 'month', approximate: true });
+  }
+  return out;
 }
 
 function bareYears(sentence: string, taken: Found[]): Found[] {
@@ -251,6 +299,7 @@ function eventsOfSentence(paragraph: Paragraph, sentence: Sentence, ref: Referen
       last = f;
     }
   }
+  found.push(...qualifiedMonths(plain, found, ref));
   found.push(...bareYears(plain, found));
   found.sort((a, b) => a.start - b.start);
   return found.map((f) => ({ found: f, expression: expressionOf(plain, f) }));
