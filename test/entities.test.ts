@@ -71,6 +71,9 @@ test('a leading head names a river, a mountain or a storm, not a person; a title
     'The River Ouse burst its banks after Storm Dennis swept across the country; Hurricane Ian followed.',
     'Climbers returned from Mount Kenya. Port Minister Leilani Saunders visited the Port Corporation.',
   ]);
+  // Several particles inside a name, and the surname with its particle alone, are one person.
+  const leyen = entitiesOf(['Commission President Ursula von der Leyen spoke on Sunday. Von der Leyen later left.']);
+  assert.deepEqual(leyen.filter((e) => e.type === 'person').map((e) => [e.name, e.aliases]), [['Ursula von der Leyen', ['Von der Leyen']]]);
   // A first name before a surname that is also an organisation's head word ("Stone") is a person.
   const titled = entitiesOf(['Dr Amelia Stone runs the trust. Witness Denise Carter testified.']);
   assert.deepEqual([named(titled, 'Amelia Stone')?.type, named(titled, 'Amelia Stone')?.roles, named(titled, 'Denise Carter')?.roles], ['person', ['Dr'], ['Witness']]);

@@ -99,7 +99,9 @@ export function extractEntities(article: Article): LocalEntity[] {
       c = clusters.find((x) => x.type === 'person' && tokensOf(x).some((t) =>
         t.length >= 2 && t[0] === words[0] && isSpellingVariant(t[t.length - 1] ?? '', words[words.length - 1] ?? '')
         || (t.length > words.length && t[0] === words[0] && t[t.length - 1] === words[words.length - 1])
-        || (words.length > t.length && t[0] === words[0] && words[words.length - 1] === t[t.length - 1])));
+        || (words.length > t.length && t[0] === words[0] && words[words.length - 1] === t[t.length - 1])
+        // "Von der Leyen" after "Ursula von der Leyen": a surname that starts with a particle.
+        || (SURNAME_PARTICLE.test(words[0] ?? '') && t.length > words.length && words.every((w, x) => t[t.length - words.length + x] === w))));
     }
     join(c, key, name, m, roles);
   }
@@ -212,6 +214,8 @@ export function extractEntities(article: Article): LocalEntity[] {
  * "newspaper" or "news agency" is an outlet, an organisation.
  */
 /** "US Congress" is "Congress" qualified by a country or a demonym. */
+const SURNAME_PARTICLE = /^(von|van|de|der|den|da|di|du|del|della|la|le|al|el|bin|ben|abu|ter|ten)$/i;
+
 /**
  * The surnames that are also common words, of the people the article names in full or with a title
  * ("Tom Graves", "Mrs. May"): the words a first reading drops at the start of a sentence.

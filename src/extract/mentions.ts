@@ -210,9 +210,12 @@ function nameRuns(tokens: Token[], sentenceStarts: Set<number>, text: string): R
         j++;
         continue;
       }
-      if (next.kind === 'word' && NAME_PARTICLES.has(next.text) && isNameToken(tokens[j + 1])) {
-        run.push(next);
-        j++;
+      // "Ursula von der Leyen", "Ziyad al-Nakhalah": particles, one or several, before the rest of the name.
+      let k = j;
+      while (tokens[k]?.kind === 'word' && NAME_PARTICLES.has(tokens[k]?.text ?? '') && k - j < 3) k++;
+      if (k > j && isNameToken(tokens[k])) {
+        run.push(...tokens.slice(j, k));
+        j = k;
         continue;
       }
       const head = bare(last?.text ?? '');
