@@ -4,27 +4,22 @@
  * phrase is resolved: a name to its entity, "he"/"she" to the person last speaking or acting, "the minister"
  * to the person of that role, "a source close to X" to an anonymous source (never to X). A quotation with no
  * attribution of its own continues the speaker of the quotation before it in the same paragraph, or of the
- * previous paragraph when the paragraph is nothing but the quotation. Titles, names of operations, slogans
- * and scare quotes are left out; fragments woven into a sentence are partial quotes of the sentence's speaker.
+ * previous paragraph when the paragraph is nothing but the quotation, unless the sentence right before it is
+ * about someone else ("Chow disagreed. “…”"). Titles, names of operations, slogans and scare quotes are left
+ * out; fragments woven into a sentence are partial quotes of the sentence's speaker. What the reader keeps in
+ * mind along the way (the focus, who spoke last) is in speakerContext.ts; "he" and "she" in pronouns.ts.
  */
 import type { Article, Paragraph } from '../corpus/article.ts';
-import type { EntityType, LocalEntity, LocalQuote, SpeakerKind, Span } from './analysis.ts';
+import type { LocalEntity, LocalQuote, Span } from './analysis.ts';
 import { isDemonym } from './demonyms.ts';
-import { ANONYMOUS_HEADS, lexiconTag, SPEECH_VERB } from './lexicon.ts';
+import { ANONYMOUS_HEADS, SPEECH_VERB } from './lexicon.ts';
+import { pronounReferent } from './pronouns.ts';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.ts';
+import {
+  DATELINE, kindOf, RELATION, sentenceFocus, sentenceSubject, setFocus, SOMEONE_UNNAMED,
+  type EntityMentionRef, type ResolveState, type Speaker,
+} from './speakerContext.ts';
 import { tokenize, type Token } from './tokens.ts';
-
-interface Speaker {
-  speaker: string | null;
-  speakerName: string | null;
-  speakerKind: SpeakerKind;
-}
-
-interface EntityMentionRef {
-  entity: LocalEntity;
-  start: number;
-  end: number;
-}
 
 /** Verbs that attribute a direct quotation (a subset of SPEECH_VERB: "praised", "called" describe, they do not quote). */
 const QUOTING_VERBS = new Set([...SPEECH_VERB].filter((v) => !/^(call|called|calls|calling|describe|described|describes|describing|praise|praised|praising|condemn|condemned|condemning|thank|thanked|welcome|welcomed|agree|agreed|according|demand|demanded|demands|comment|comments|post|posts|read|state|note|add|say|tell|write|ask)$/.test(v)).concat(['read', 'reads', 'said', 'says']));
@@ -43,6 +38,12 @@ const NAMING_BEFORE = /\b(titled|entitled|named|dubbed|nicknamed|known as|so-cal
 
 /** A noun right after the closing mark that makes the quotation a name ("the “Al-Aqsa Flood” operation"). */
 const NAME_AFTER = /^\s*(operation|campaign|movement|initiative|programme|program|plan|summit|conference|project|slogan|hashtag|doctrine|bill|act|law|festival|exercise|offensive|mission|brigade|party|group|network|app|platform|podcast|documentary|film|book|song|series|show|event|rally|march|protest|declaration|deal|accords?|agreement)\b/i;
+
+/** Every head noun of an unnamed source in a phrase ("a senior Israeli official" → "official"). */
+const ANONYMOUS_HEADS_ALL = new RegExp(ANONYMOUS_HEADS.source, 'gi');
+
+/** "a senior official", "two sources close to …": a phrase whose head is an unnamed source. */
+const ANONYMOUS_PHRASE = new RegExp(`^(?:a|an|one|two|three|several|some|many|the|another|other|senior|top|unnamed|anonymous)\\b[^]*?${ANONYMOUS_HEADS.source}`, 'i');
 
 const PRONOUN_PERSON = /^(he|she)$/i;
 const PRONOUN_GROUP = /^(they|we)$/i;
@@ -154,7 +155,7 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
       if (speaker.speakerKind === 'person' && speaker.speaker) setFocus(state, speaker.speaker, false);
       state.spokeHere = speaker.speakerKind === 'person' || speaker.speakerName !== null ? speaker : null;
       if (speaker.speakerKind === 'anonymous' && speaker.speakerName) {
-        for (const head of speaker.speakerName.toLowerCase().match(new RegExp(ANONYMOUS_HEADS.source, 'gi')) ?? []) state.anonymousHeads.add(head);
+        for (const head of speaker.speakerName.toLowerCase().match(ANONYMOUS_HEADS_ALL) ?? []) state.anonymousHeads.add(head);
       }
       lastSpeakerHere = speaker;
       const quoteSpan: Span = { paragraph: p.index, start: span.start, end: span.end };
@@ -175,37 +176,6 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
 
 function isOnlyQuotation(p: Paragraph, span: QuoteSpan, spans: QuoteSpan[]): boolean {
   return spans.length === 1 && span.open <= 0 && (span.close < 0 || p.plain.slice(span.close + 1).trim().length <= 2);
-}
-
-interface ResolveState {
-  lastPerson: string | null;
-  /** The focus is someone the article does not name ("A nurse at the hospital … she said"). */
-  focusUnnamed: boolean;
-  /**
-   * Who was quoted last in this paragraph, when nothing has moved the focus since: "“…,” Nik Morrison said.
-   * “…,” she added" is still Morrison, and "“…,” a spokesperson said. “…,” she added" still the spokesperson.
-   */
-  spokeHere: Speaker | null;
-  /** People named in earlier paragraphs, most recent last. */
-  recent: string[];
-  /** The organisation named last in an earlier paragraph ("the company said"). */
-  recentOrganization: string | null;
-  /** The pronoun the article itself uses for a person ("He was impressed." after naming him). */
-  pronouns: Map<string, Gender>;
-  entities: LocalEntity[];
-  /** The paragraph being read: a description refers back, never to someone named only later. */
-  paragraph: number;
-  /** Head nouns of the unnamed sources quoted so far ("official" for "a senior Israeli official"). */
-  anonymousHeads: Set<string>;
-}
-
-function setFocus(state: ResolveState, person: string | null, unnamed: boolean): void {
-  state.lastPerson = person;
-  state.focusUnnamed = unnamed;
-}
-
-function kindOf(type: EntityType): SpeakerKind {
-  return type === 'person' ? 'person' : type === 'organization' || type === 'place' ? 'organization' : 'unknown';
 }
 
 /** "… ," X said / said X, ROLE / X told OUTLET — attribution in the words right after the closing mark. */
@@ -432,70 +402,6 @@ function sentenceSpeaker(p: Paragraph, clauseStart: number, open: number, mentio
   return null;
 }
 
-/** The entity that a sentence is about when it starts with one (its subject), for pronoun resolution. */
-function sentenceSubject(p: Paragraph, start: number, end: number, mentions: EntityMentionRef[]): LocalEntity | null {
-  const subject = sentenceFocus(p, start, end, mentions);
-  return subject === SOMEONE_UNNAMED ? null : subject;
-}
-
-/** A sentence about someone the article does not name here ("Holm's deputy was more cautious."). */
-const SOMEONE_UNNAMED = Symbol('someone unnamed');
-
-/** People named by their relation to someone else: "Holm's deputy" is not Holm. */
-const RELATION = /^(deputy|wife|husband|son|daughter|mother|father|brother|sister|widow|widower|lawyer|attorney|spokes(?:man|woman|person)|aide|adviser|advisor|successor|predecessor|rival|opponent|challenger|partner|boss|assistant|secretary|ally|friend|colleague|counterpart|envoy|biographer|niece|nephew|cousin|uncle|aunt|grandson|granddaughter|grandfather|grandmother|fianc[eé]e?|girlfriend|boyfriend|teammate|manager|coach|doctor|running mate|chief of staff|press secretary)$/i;
-
-/** A dateline before the first sentence: "RAMALLAH, West Bank, Aug 11 (Reuters) - ", "WASHINGTON — ". */
-const DATELINE = /^\s*\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,[^,—–()]{1,40}){0,3}(?:\s*\([^)]{1,30}\))?\s*[-—–]{1,2}\s+/u;
-
-/** "An adviser to …", "A nurse at …": a subject who is a person the sentence does not name. */
-const UNNAMED_SUBJECT = new RegExp(`^\\s*(?:an?|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${ANONYMOUS_HEADS.source}|${RELATION.source.slice(1, -1)}|nurse|doctor|teacher|worker|student|witness|driver|farmer|survivor|victim|neighbou?r|passenger|shopkeeper|owner|volunteer|mother|father)\\b`, 'iu');
-
-/** What a person says or does, as the subject of a sentence about that person ("Bennett's remarks came …"). */
-const OWN_DOINGS = /^(remarks?|comments?|words|speech|statement|testimony|answer|reply|response|message|post|tweet|letter|interview|visit|trip|arrival|decision|announcement|warning|appeal|plea|call|view|views|position|stance)$/i;
-
-/**
- * The subject a sentence starts with, for the focus that "he"/"she" refer to: the first name, after a
- * fronted adverbial, participle or subordinate clause; but a possessive that names someone by relation
- * ("Holm's deputy, Markus Bauer, was …") is that other person: the name in apposition, else someone unnamed.
- */
-function sentenceFocus(p: Paragraph, from: number, end: number, mentions: EntityMentionRef[]): LocalEntity | typeof SOMEONE_UNNAMED | null {
-  const start = from + (DATELINE.exec(p.plain.slice(from, end))?.[0].length ?? 0);
-  const text = p.plain.slice(start, end);
-  // Skip a fronted adverbial ("In 2022, Bennett sent …", "At that online meeting, Gamliel said …"), participle
-  // or subordinate clause ("Asked about Nair's remarks, Brennan replied …").
-  const fronted = /^(?:(?:in|on|at|after|before|during|since|following|last|earlier|later|meanwhile|according to|asked|when asked|pressed|questioned|challenged|speaking|responding|replying|reacting|writing|commenting|addressing|referring|turning|while|when|as|although|though|if|unlike|like)\b[^,]{0,60},\s*)?/i.exec(text)?.[0].length ?? 0;
-  let first = mentions.find((m) => m.start >= start + fronted && m.start < end);
-  // "A nurse at the hospital, who asked not to be named, described …": someone unnamed is the subject,
-  // unless the name follows at once ("A nurse, Jane Okoro, said …").
-  const unnamed = UNNAMED_SUBJECT.exec(text.slice(fronted));
-  if (unnamed) {
-    const phraseEnd = start + fronted + unnamed[0].length;
-    if (!first || !/^[\s,]*$/.test(p.plain.slice(phraseEnd, first.start))) return SOMEONE_UNNAMED;
-  }
-  if (!first) return null;
-  const gap = p.plain.slice(start + fronted, first.start);
-  if (gap.split(/\s+/).filter(Boolean).length > 6) return null;
-  // "An adviser to Mahmoud Abbas told …": the name is inside the subject, which is someone unnamed.
-  if (/^\s*(?:an?|one|the|another|two|three|several|some)\b/i.test(gap) && /\b(to|of|for|with|close to|near)\s+(the\s+)?$/i.test(gap)) return null;
-  // "Former US Secretary of State Mike Pompeo", "The PLO Secretary-General Hussein al-Sheikh": a place or an
-  // organisation before a title is not the subject; the titled person after it is.
-  if (first.entity.type !== 'person') {
-    const after = mentions.find((m) => m.start > first!.end && m.start < end);
-    if (after?.entity.type === 'person' && /^(?:\s+(?:\p{Lu}[\p{L}.-]*|of|the|for|and|[(][^)]*[)]))*\s+$/u.test(p.plain.slice(first.end, after.start))) first = after;
-  }
-  const relation = /^['’]s?\s+(?:(?:former|late|longtime|new|top|senior|chief|own|then)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)/u.exec(p.plain.slice(first.end, end));
-  if (first.entity.type === 'person' && relation?.[1]) {
-    if (RELATION.test(relation[1])) {
-      const afterRelation = first.end + relation[0].length;
-      const named = mentions.find((m) => m.start >= afterRelation && m.start < end && m.entity.type === 'person' && /^[\s,]*$/.test(p.plain.slice(afterRelation, m.start)));
-      return named ? named.entity : SOMEONE_UNNAMED;
-    }
-    // "Bennett's remarks came …" is about Bennett; "Duarte's office issued …" is about the office.
-    return OWN_DOINGS.test(relation[1]) ? first.entity : null;
-  }
-  return first.entity;
-}
-
 function lastWords(text: string, n: number): string {
   return text.trim().split(/\s+/).slice(-n).join(' ');
 }
@@ -563,7 +469,7 @@ function resolveSpeaker(
     const described = describedPerson(lastWords(phrase, 6), state);
     if (described) return { speaker: described.localId, speakerName: phrase, speakerKind: 'person' };
   }
-  const anonymous = new RegExp(`^(?:${'a|an|one|two|three|several|some|many|the|another|other|senior|top|unnamed|anonymous'})\\b[^]*?${ANONYMOUS_HEADS.source}`, 'i').exec(phrase);
+  const anonymous = ANONYMOUS_PHRASE.exec(phrase);
   if (anonymous && (!head || (head.start - start) > anonymous[0].length - 1) && !(head && head.end === end && head.entity.type === 'person' && /\b(spokes\w+|minister|official)\s*$/i.test(p.text.slice(start, head.start)))) {
     return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   }
@@ -585,55 +491,6 @@ function resolveSpeaker(
   // A name the article gives nothing else on ("Mendez said"): shown as written, never someone else's words.
   if (/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(phrase)) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   return null;
-}
-
-type Gender = 'female' | 'male';
-
-/** Words of a title or role that say which pronoun a person takes ("Ms.", "spokeswoman", "King"). */
-const FEMALE_WORDS = /\b(mrs|ms|miss|madam|lady|dame|queen|princess|sister|duchess|baroness|countess|spokeswoman|chairwoman|congresswoman|businesswoman|councilwoman|policewoman|actress|widow|wife|mother|daughter)\b/i;
-const MALE_WORDS = /\b(mr|sir|lord|king|prince|father|brother|duke|baron|spokesman|chairman|congressman|businessman|councilman|policeman|widower|husband|son)\b/i;
-
-/**
- * The pronoun a person takes as the article shows it (a title or role: "Ms.", "spokeswoman"; or the pronoun
- * it uses for them: strong) or as
- * a first-name list suggests (weak: names cross languages, "Andrea", "Jean"), or null when nothing does.
- */
-function genderOf(e: LocalEntity, state: ResolveState): { gender: Gender; strong: boolean } | null {
-  // A role's head, not what it is a role of: "a former adviser to Queen Elizabeth" says nothing of the adviser.
-  const roles = e.roles.map((r) => r.split(/\s+(?:of|to|for|at|in|with|under)\s+/i)[0] ?? '').join(' ');
-  const female = FEMALE_WORDS.test(roles);
-  const male = MALE_WORDS.test(roles);
-  if (female !== male) return { gender: female ? 'female' : 'male', strong: true };
-  const used = state.pronouns.get(e.localId);
-  if (used) return { gender: used, strong: true };
-  const tag = e.name.split(' ').map((w) => lexiconTag(w)).find((t) => t === 'FemaleName' || t === 'MaleName');
-  return tag === 'FemaleName' ? { gender: 'female', strong: false } : tag === 'MaleName' ? { gender: 'male', strong: false } : null;
-}
-
-/**
- * "he"/"she": the person last speaking or acting, unless that person takes the other pronoun and someone
- * named before it (in the paragraph, then in the paragraphs before) takes this one ("Senator Michael Duarte
- * questioned Ambassador Linda Chow … “…,” she said" is Chow's; in a cross-examination the witness answers
- * the lawyer). When nobody else fits, a first name alone does not overrule the focus, but a title does:
- * nobody rather than a mismatch. Nor does a first name overrule the person just quoted in the same paragraph:
- * a name's usual gender is a guess ("Nik", "Andrea"), "“…,” X said. “…,” she added" is not.
- */
-function pronounReferent(pronoun: string, at: number, mentions: EntityMentionRef[], state: ResolveState): LocalEntity | null {
-  const want: Gender = /^she$/i.test(pronoun) ? 'female' : 'male';
-  const focus = state.entities.find((x) => x.localId === state.lastPerson) ?? null;
-  if (!focus) return null;
-  const focusGender = genderOf(focus, state);
-  if (focusGender === null || focusGender.gender === want || (!focusGender.strong && state.spokeHere?.speaker === focus.localId)) return focus;
-  const takes = (e: LocalEntity): boolean => e.type === 'person' && genderOf(e, state)?.gender === want;
-  for (let k = mentions.length - 1; k >= 0; k--) {
-    const m = mentions[k];
-    if (m && m.end <= at && takes(m.entity)) return m.entity;
-  }
-  for (let k = state.recent.length - 1; k >= Math.max(0, state.recent.length - 6); k--) {
-    const e = state.entities.find((x) => x.localId === state.recent[k]);
-    if (e && takes(e)) return e;
-  }
-  return focusGender.strong ? null : focus;
 }
 
 const DETERMINERS = /^(the|a|an|this|that|its|their|his|her)$/i;
