@@ -46,6 +46,7 @@ test('calendar words: last, next and this year, month or week; a month "last yea
   // A schedule in the present tense is to come; a stray "weekend" is no date.
   assert.deepEqual(eventsOf('The election is in November.'), ['2023-11 month in November']);
   assert.deepEqual(eventsOf('The vote is on Saturday.'), ['2023-09-09 day on Saturday']);
+  assert.deepEqual(eventsOf('Inflation is at its lowest level since January, and the economy is smaller than in February.'), ['2023-01 month since January', '2023-02 month in February']);
   assert.deepEqual(eventsOf('They spent the Easter weekend in 2015 at home.'), ['2015 year in 2015']);
 });
 

@@ -209,11 +209,7 @@ export function extractEntities(article: Article): LocalEntity[] {
   return entities;
 }
 
-/**
- * Context that settles a name's type: the object of "told" or "according to" and a name followed by
- * "newspaper" or "news agency" is an outlet, an organisation.
- */
-/** "US Congress" is "Congress" qualified by a country or a demonym. */
+/** Particles a surname may start with ("von der Leyen", "al-Sheikh" written apart). */
 const SURNAME_PARTICLE = /^(von|van|de|der|den|da|di|du|del|della|la|le|al|el|bin|ben|abu|ter|ten)$/i;
 
 /**
@@ -230,12 +226,17 @@ function surnamesOf(mentions: readonly Mention[]): Set<string> {
   return out;
 }
 
+/** "US Congress" is "Congress" qualified by a country or a demonym. */
 function qualifiedBy(full: string, bare: string): boolean {
   if (!full.endsWith(` ${bare}`)) return false;
   const qualifier = full.slice(0, -bare.length - 1);
   return !qualifier.includes(' ') && (isKnownPlace(qualifier) || isDemonym(qualifier) || knownAcronym(qualifier)?.type === 'place');
 }
 
+/**
+ * Context that settles a name's type: the object of "told" or "according to" and a name followed by
+ * "newspaper" or "news agency" is an outlet, an organisation.
+ */
 function retypeByContext(p: Paragraph, m: Mention): void {
   if (m.type !== 'other' && m.type !== 'person') return;
   const before = p.plain.slice(Math.max(0, m.start - 25), m.start);

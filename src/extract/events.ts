@@ -39,6 +39,11 @@ const HEDGE = /\b(nearly|about|around|roughly|almost|approximately|some|circa|ea
 const FUTURE = /\b(will|shall|would(?! have)|'ll|is to|are to|is due|are due|due to|scheduled|upcoming|next|plans? to|expected to|set to|going to)\b/i;
 /** "remains in place until Wednesday": a present state that lasts until a day to come. */
 const LASTS_UNTIL = /\b(remains?|stays?|continues?|runs?|lasts?|is|are)\b[^,;]*\buntil\s*$/i;
+/** Verbs of a schedule in the present tense ("the conference ends Friday"). */
+const SCHEDULE = /\b(ends|begins|starts|opens|closes|takes place|meets|convenes|expires|resumes|kicks off|is held|are held)\b/i;
+/** "The election is in November", "The vote is on Saturday": the date right after "is". */
+const IS_WHEN = /\b(is|are)\s+(?:in|on|at)?\s*$/i;
+const PAST_VERB = /\b(was|were|had|did|[a-z]{3,}ed)\b/i;
 /** Where a clause starts or ends: punctuation, or a word that joins clauses ("said on Monday that … will"). */
 const CLAUSE_BREAK = /[,;:—–()]|\b(?:that|and|but|while|which|who|whereas|because|although|though|when)\b/gi;
 
@@ -56,13 +61,12 @@ function futureClause(sentence: string, start: number, end: number): boolean {
     else if (at >= start) { to = at; break; } // chrono's match may end with the comma: "on Tuesday,"
   }
   const clause = sentence.slice(from, to);
-  if (FUTURE.test(clause) || LASTS_UNTIL.test(sentence.slice(from, start))) return true;
-  // "The election is in November", "the conference ends Friday": a schedule in the present tense.
-  return SCHEDULE.test(sentence.slice(from, start)) && !PAST_VERB.test(clause);
+  const lead = sentence.slice(from, start);
+  if (FUTURE.test(clause) || LASTS_UNTIL.test(lead)) return true;
+  // "The election is in November", "the conference ends Friday": a schedule in the present tense (but not
+  // "is the highest since March", "is smaller than in January").
+  return (SCHEDULE.test(lead) || IS_WHEN.test(lead)) && !PAST_VERB.test(clause) && !/\b(since|than)\b/i.test(lead);
 }
-
-const SCHEDULE = /\b(is|are|ends|begins|starts|opens|closes|runs|falls|takes place|meets|convenes|expires|resumes|kicks off|is held|are held)\b/i;
-const PAST_VERB = /\b(was|were|had|did|[a-z]{3,}ed)\b/i;
 const GENERIC_NOW = /^(right )?(now|today|tonight|currently|this (morning|afternoon|evening|week|month|year))$/i;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

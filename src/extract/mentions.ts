@@ -113,12 +113,14 @@ function isNameToken(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'word' && isCapitalised(t.text) && !MONTHS_AND_DAYS.test(t.text) && !PRONOUN.test(t.text);
 }
 
-/** Guesses a name's type from its words alone; entities.ts refines it with evidence from the whole article. */
+/** Heads that only name organisations: "Victoria University" is not a person called Victoria. */
 const STRONG_ORG_HEADS = /^(inc|ltd|llc|plc|corp|corporation|co|company|ministry|organi[sz]ation|party|agency|committee|commission|institute|foundation|university|college|council|department|association|society|group|bureau|federation|league|authority|network|club|school|academy|hospital|news|times|gazette|tribune|herald|journal|radio|tv)$/;
 
-const LEADING_PLACE_HEADS = new Set(['river', 'lake', 'mount', 'mt', 'cape', 'fort', 'port', 'isle', 'gulf', 'loch', 'lake']);
+/** Heads written before the name: "River Ouse", "Mount Kenya"; "Storm Dennis", "Operation Protective Edge". */
+const LEADING_PLACE_HEADS = new Set(['river', 'lake', 'mount', 'mt', 'cape', 'fort', 'port', 'isle', 'gulf', 'loch']);
 const LEADING_OTHER_HEADS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'tropical', 'operation']);
 
+/** Guesses a name's type from its words alone; entities.ts refines it with evidence from the whole article. */
 export function classifyName(tokens: string[], titled: boolean): EntityType {
   const name = tokens.join(' ');
   // In "Ministry of Foreign Affairs" the head is the word before "of".
