@@ -352,3 +352,21 @@ test('a pronoun looks back past a person of the other gender, but not past the p
   const other = quotesOf(['Prof Raj Mehta visited the ward. He described the situation as grim.', '“We are running on empty,” she said.']);
   assert.deepEqual(other.map((x) => x.speaker), [null]);
 });
+
+test('features: the person the writer meets, an unnamed person after a time, a possessive subject, a signature after a dash', () => {
+  const q = quotesOf([
+    'The Health Secretary, Steve Barclay, said the offer was “fair.”',
+    'On the second day I met Tomasz Nowak, a porter. He is not on strike himself. “So I bring bacon rolls,” he said.',
+    'Later that morning a consultant, who asked not to be named, stopped to shake hands. “Every one of us is behind you,” he told them.',
+    'Joan Hartley won the vote. Her rival’s agent, Lorraine Pugh, said: “We ran a clean campaign.”',
+    'Hartley’s first act, she said, would be to publish every contract. “If you have nothing to hide, you hide nothing,” she said.',
+    'Senator Luke Whitaker’s wife, Dana, was more direct. “Luke is the future,” she said.',
+    '- “My grandparents met in row F” — Maureen Tate, 71, Harwick',
+    'The critic James Wood once complained that contemporary fiction suffers from “hysterical realism.”',
+    'Education Secretary Gillian Keegan spoke on Thursday. “We have recruited more teachers than ever before,” her spokesman told this newspaper.',
+  ]);
+  assert.deepEqual(q.map((x) => [x.speaker, x.speakerKind]), [
+    ['Steve Barclay', 'person'], ['Tomasz Nowak', 'person'], [null, 'anonymous'], ['Lorraine Pugh', 'person'], ['Joan Hartley', 'person'],
+    ['Dana', 'person'], ['Maureen Tate', 'person'], ['James Wood', 'person'], [null, 'anonymous'],
+  ]);
+});

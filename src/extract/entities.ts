@@ -245,6 +245,8 @@ function retypeByContext(p: Paragraph, m: Mention): void {
   // "in Cupertino", "at Old Trafford": after these prepositions an untitled name is a place.
   if (!m.title && /\b(in|at|near|outside|across|throughout|around|into)( the)? $/.test(before) && !/^ (said|says|told|added)\b/.test(after)) m.type = 'place';
   if (/^['’]?s? (newspaper|news agency|agency|daily|weekly|magazine|TV|television|channel|radio|website|outlet)\b/.test(after)) m.type = 'organization';
+  // "Luke Whitaker's wife, Dana,": a first name in apposition to a relation is a person.
+  if (m.type === 'other' && m.tokens.length === 1 && /['’]s\s+(?:[\p{L}-]+\s+)?(wife|husband|son|daughter|mother|father|brother|sister|widow|partner|fianc[eé]e?|grandson|granddaughter)\s*,\s*$/u.test(p.plain.slice(Math.max(0, m.start - 40), m.start))) m.type = 'person';
 }
 
 type Gender = 'male' | 'female' | null;

@@ -124,7 +124,8 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
       const words = text.split(/\s+/).filter(Boolean).length;
       if (NAMING_BEFORE.test(before) || NAME_AFTER.test(after) || INSCRIPTION_BEFORE.test(before)) continue;
 
-      const opensSentence = before.trim() === '';
+      // Nothing before it in its sentence but perhaps a list's bullet ("- “…” — Maureen Tate, 71").
+      const opensSentence = /^[\s\-•*–—]*$/.test(before);
       const attribution =
         attributionAfter(p, afterStart, after, mentions, state, opensSentence, /[.]$/.test(p.text.slice(span.start, span.end)))
         ?? attributionBefore(p, clauseStart, before, mentions, state);
@@ -194,6 +195,12 @@ function attributionAfter(
     body = joint[1];
   }
   if (endsWithStop && /^\p{Lu}/u.test(body)) return null;
+  // "“My grandparents met in row F” — Maureen Tate, 71, Harwick": a signature after a dash.
+  const signed = /^[—–-]\s*(\p{Lu}[^,;.()]*)/u.exec(body);
+  if (signed?.[1] && opensSentence) {
+    const s = offset + lead + signed[0].length - signed[1].length;
+    return resolveSpeaker(p, s, s + signed[1].trimEnd().length, mentions, state) ?? { speaker: null, speakerName: signed[1].trim(), speakerKind: 'unknown' };
+  }
   // "“…,” according to a statement from the Royal College of Nursing." — only for a quotation that opens
   // its sentence and a phrase that ends it: "X said Iran would “…,” according to IRNA" is X's, reported by IRNA.
   const according = /^according to ([^.;:!?]+)[.!?]?\s*$/i.exec(body);
@@ -427,6 +434,9 @@ function resolveSpeaker(
     const author = mentions.find((m) => m.start >= start + document[0].length - 1 && m.end <= end);
     if (author) return { speaker: author.entity.localId, speakerName: p.text.slice(author.start, author.end), speakerKind: kindOf(author.entity.type) };
   }
+  // "her spokesman", "his lawyer": someone the phrase does not name.
+  const theirs = /^(?:his|her|their|its)\s+(?:(?:former|longtime|new|own|chief)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)$/iu.exec(phrase);
+  if (theirs?.[1] && RELATION.test(theirs[1])) return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   // "Kane's lawyer" is someone else, whom the phrase does not name.
   const relation = /^(\S+(?:\s+\S+){0,3}?)['’]s\s+(?:(?:former|longtime|new|own)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)$/u.exec(phrase);
   if (relation?.[2] && RELATION.test(relation[2]) && mentions.some((m) => m.start >= start && m.end <= end && m.entity.type === 'person')) {
@@ -470,7 +480,8 @@ function resolveSpeaker(
     if (described) return { speaker: described.localId, speakerName: phrase, speakerKind: 'person' };
   }
   const anonymous = ANONYMOUS_PHRASE.exec(phrase);
-  if (anonymous && (!head || (head.start - start) > anonymous[0].length - 1) && !(head && head.end === end && head.entity.type === 'person' && /\b(spokes\w+|minister|official)\s*$/i.test(p.text.slice(start, head.start)))) {
+  // "The critic James Wood", "Foreign Ministry spokesman Saeed Khatibzadeh": the name right after the noun is who it is.
+  if (anonymous && (!head || (head.start - start) > anonymous[0].length - 1) && !(head && head.end === end && head.entity.type === 'person' && p.text.slice(start + anonymous[0].length, head.start).trim() === '')) {
     return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   }
   if (head) {

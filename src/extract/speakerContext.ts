@@ -72,8 +72,11 @@ export const DATELINE = /^\s*\p{Lu}{2,}[\p{Lu}\s.'’-]*(?:,[^,—–()]{1,40}){
 /** "An adviser to …", "A nurse at …": a subject who is a person the sentence does not name. */
 export const UNNAMED_SUBJECT = new RegExp(`^\\s*(?:an?|one|another|two|three|several|some)\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:${ANONYMOUS_HEADS.source}|${RELATION.source.slice(1, -1)}|nurse|doctor|teacher|worker|student|witness|driver|farmer|survivor|victim|neighbou?r|passenger|shopkeeper|owner|volunteer|mother|father)\\b`, 'iu');
 
-/** What a person says or does, as the subject of a sentence about that person ("Bennett's remarks came …"). */
-export const OWN_DOINGS = /^(remarks?|comments?|words|speech|statement|testimony|answer|reply|response|message|post|tweet|letter|interview|visit|trip|arrival|decision|announcement|warning|appeal|plea|call|view|views|position|stance)$/i;
+/** What belongs to a person but acts on its own ("Duarte's office issued a statement"). */
+export const INSTITUTION = /^(office|campaign|team|government|administration|cabinet|ministry|party|family|camp|foundation|company|lawyers|staff|aides|supporters|spokespeople)$/i;
+
+/** "a consultant" after a time at the start of a sentence ("Later that morning a consultant, who …"). */
+const UNNAMED_INSIDE = new RegExp(`(?:^|\\s)(?:an?|one|another)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${ANONYMOUS_HEADS.source}|nurse|doctor|consultant|teacher|worker|student|witness|driver|farmer|survivor|victim|neighbou?r|passenger|shopkeeper|owner|volunteer|porter|paramedic|resident)\\s*$`, 'iu');
 
 /**
  * The subject a sentence starts with, for the focus that "he"/"she" refer to: the first name, after a
@@ -85,7 +88,13 @@ export function sentenceFocus(p: Paragraph, from: number, end: number, mentions:
   const text = p.plain.slice(start, end);
   // Skip a fronted adverbial ("In 2022, Bennett sent …", "At that online meeting, Gamliel said …"), participle
   // or subordinate clause ("Asked about Nair's remarks, Brennan replied …").
-  const fronted = /^(?:(?:in|on|at|after|before|during|since|following|last|earlier|later|meanwhile|according to|asked|when asked|pressed|questioned|challenged|speaking|responding|replying|reacting|writing|commenting|addressing|referring|turning|while|when|as|although|though|if|unlike|like)\b[^,]{0,60},\s*)?/i.exec(text)?.[0].length ?? 0;
+  const frontedMatch = /^(?:(?:in|on|at|after|before|during|since|following|last|earlier|later|meanwhile|according to|asked|when asked|pressed|questioned|challenged|speaking|responding|replying|reacting|writing|commenting|addressing|referring|turning|while|when|as|although|though|if|unlike|like)\b[^,]{0,60},\s*)?/i.exec(text)?.[0] ?? '';
+  // A fronted phrase is short; "On the second day I met Tomasz Nowak, a porter." has its subject inside.
+  const fronted = frontedMatch.split(/\s+/).filter(Boolean).length <= 6 ? frontedMatch.length : 0;
+  // "Later that morning a consultant, who …, stopped": someone unnamed after a time, before any name.
+  const firstClause = text.split(',')[0] ?? '';
+  const unnamedInside = UNNAMED_INSIDE.exec(firstClause);
+  if (unnamedInside && !mentions.some((m) => m.start >= start && m.start < start + (unnamedInside.index ?? 0) + unnamedInside[0].length)) return SOMEONE_UNNAMED;
   let first = mentions.find((m) => m.start >= start + fronted && m.start < end);
   // "A nurse at the hospital, who asked not to be named, described …": someone unnamed is the subject,
   // unless the name follows at once ("A nurse, Jane Okoro, said …").
@@ -96,6 +105,8 @@ export function sentenceFocus(p: Paragraph, from: number, end: number, mentions:
   }
   if (!first) return null;
   const gap = p.plain.slice(start + fronted, first.start);
+  // "… when I meet Ama Boateng outside the Royal Infirmary.": the person the writer meets is the subject.
+  if (first.entity.type === 'person' && /\bI\s+(?:meet|met|reached|interviewed|visited|spoke (?:to|with)|asked|called|found|caught up with|joined)\s+$/.test(gap)) return first.entity;
   if (gap.split(/\s+/).filter(Boolean).length > 6) return null;
   // "An adviser to Mahmoud Abbas told …": the name is inside the subject, which is someone unnamed.
   if (/^\s*(?:an?|one|the|another|two|three|several|some)\b/i.test(gap) && /\b(to|of|for|with|close to|near)\s+(the\s+)?$/i.test(gap)) return null;
@@ -109,11 +120,13 @@ export function sentenceFocus(p: Paragraph, from: number, end: number, mentions:
   if (first.entity.type === 'person' && relation?.[1]) {
     if (RELATION.test(relation[1])) {
       const afterRelation = first.end + relation[0].length;
+      // The name in apposition ("Holm's deputy, Markus Bauer, …", "Luke Whitaker's wife, Dana, …").
       const named = mentions.find((m) => m.start >= afterRelation && m.start < end && m.entity.type === 'person' && /^[\s,]*$/.test(p.plain.slice(afterRelation, m.start)));
       return named ? named.entity : SOMEONE_UNNAMED;
     }
-    // "Bennett's remarks came …" is about Bennett; "Duarte's office issued …" is about the office.
-    return OWN_DOINGS.test(relation[1]) ? first.entity : null;
+    // "Bennett's remarks came …", "Hartley's first act …" are about the person; "Duarte's office issued …"
+    // is about the office.
+    return INSTITUTION.test(relation[1]) ? null : first.entity;
   }
   return first.entity;
 }
