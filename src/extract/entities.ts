@@ -80,7 +80,7 @@ export function extractEntities(article: Article): LocalEntity[] {
   article.paragraphs.forEach((p, k) => {
     const tokens = tokenize(p.plain);
     const first = firstReading[k] ?? [];
-    const missed = knownSurnamesMissed(p, first, surnames);
+    const missed = knownSurnamesMissed(p, tokens, first, surnames);
     const found = missed.length === 0 ? first : [...first, ...missed].sort((a, b) => a.start - b.start);
     for (const m of found) {
       retypeByContext(p, m);

@@ -271,11 +271,11 @@ export function findMentions(article: Article): Mention[] {
  * dropped when it is a common word, so "Graves, meanwhile, warned …" names nobody on the first reading. Once
  * the article has named someone in full ("Tom Graves"), the same word standing alone and followed by what a
  * subject is followed by (a comma, a possessive, a verb of speech or an auxiliary, a past tense) is that
- * surname again. `found` is the paragraph's first reading; returns the mentions it missed.
+ * surname again. `tokens` are the paragraph's (`tokenize(p.plain)`), `found` its first reading; returns the
+ * mentions it missed.
  */
-export function knownSurnamesMissed(p: Paragraph, found: readonly Mention[], surnames: ReadonlySet<string>): Mention[] {
+export function knownSurnamesMissed(p: Paragraph, tokens: readonly Token[], found: readonly Mention[], surnames: ReadonlySet<string>): Mention[] {
   if (surnames.size === 0) return [];
-  const tokens = tokenize(p.plain);
   const out: Mention[] = [];
   tokens.forEach((t, i) => {
     if (t.kind !== 'word' || !surnames.has(t.text) || found.some((m) => m.start <= t.start && t.start < m.end)) return;

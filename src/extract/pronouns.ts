@@ -13,8 +13,8 @@ const MALE_WORDS = /\b(mr|sir|lord|king|prince|father|brother|duke|baron|spokesm
 
 /**
  * The pronoun a person takes as the article shows it (a title or role: "Ms.", "spokeswoman"; or the pronoun
- * it uses for them: strong) or as
- * a first-name list suggests (weak: names cross languages, "Andrea", "Jean"), or null when nothing does.
+ * it uses for them: strong) or as a first-name list suggests (weak: names cross languages, "Andrea",
+ * "Jean"), or null when nothing does.
  */
 export function genderOf(e: LocalEntity, state: ResolveState): { gender: Gender; strong: boolean } | null {
   // A role's head, not what it is a role of: "a former adviser to Queen Elizabeth" says nothing of the adviser.

@@ -16,7 +16,7 @@ import { ANONYMOUS_HEADS, SPEECH_VERB } from './lexicon.ts';
 import { pronounReferent } from './pronouns.ts';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.ts';
 import {
-  DATELINE, kindOf, RELATION, sentenceFocus, sentenceSubject, setFocus, SOMEONE_UNNAMED,
+  DATELINE, RELATION, sentenceFocus, sentenceSubject, setFocus, SOMEONE_UNNAMED, speakerOf,
   type EntityMentionRef, type ResolveState, type Speaker,
 } from './speakerContext.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -81,7 +81,6 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
     const mentions = (mentionsByParagraph.get(p.index) ?? []).filter((m) => !spans.some((sp) => m.start >= sp.start && m.end <= sp.end));
     state.paragraph = p.index;
     state.spokeHere = null;
-    const recentBefore = state.recent.slice();
     let lastSpeakerHere: Speaker | null = null;
     let cursor = 0;
     const spanSentences = new Set<number>();
@@ -141,7 +140,7 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
         // Else a continuation: a split quotation in this paragraph, or a paragraph that is only the quotation.
         const focus = focusHere !== null && sentence !== undefined && focusHere.sentence === sentence.index - 1 ? focusHere.who : null;
         if (focus === SOMEONE_UNNAMED) speaker = { speaker: null, speakerName: null, speakerKind: 'anonymous' };
-        else if (focus && (focus.type === 'person' || focus.type === 'organization')) speaker = { speaker: focus.localId, speakerName: focus.name, speakerKind: kindOf(focus.type) };
+        else if (focus && (focus.type === 'person' || focus.type === 'organization')) speaker = speakerOf(focus);
         else if (lastSpeakerHere) speaker = lastSpeakerHere;
         else if (span.open <= 0 && previousParagraphSpeaker && (previousParagraphUnclosed || isOnlyQuotation(p, span, spans))) speaker = previousParagraphSpeaker;
       }
@@ -165,7 +164,7 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
 
     advanceFocus(p.text.length);
     // The people this paragraph named, most recent last, for "he"/"she" in the paragraphs after it.
-    state.recent = recentBefore.filter((id) => !mentions.some((m) => m.entity.localId === id));
+    state.recent = state.recent.filter((id) => !mentions.some((m) => m.entity.localId === id));
     for (const m of mentions) if (m.entity.type === 'person' && !state.recent.includes(m.entity.localId)) state.recent.push(m.entity.localId);
     state.recentOrganization = [...mentions].reverse().find((m) => m.entity.type === 'organization')?.entity.localId ?? state.recentOrganization;
     const last = spans[spans.length - 1];
@@ -173,6 +172,11 @@ export function extractQuotes(article: Article, entities: LocalEntity[]): LocalQ
     previousParagraphSpeaker = lastSpeakerHere && quotes.length > 0 && spans.length > 0 ? lastSpeakerHere : null;
   }
   return quotes;
+}
+
+/** A mention as the speaker, named as the article writes it there. */
+function mentionSpeaker(p: Paragraph, m: EntityMentionRef): Speaker {
+  return speakerOf(m.entity, p.text.slice(m.start, m.end));
 }
 
 function isOnlyQuotation(p: Paragraph, span: QuoteSpan, spans: QuoteSpan[]): boolean {
@@ -321,7 +325,7 @@ function colonSpeaker(p: Paragraph, offset: number, clause: string, mentions: En
   const subject = sentenceSubject(p, offset, offset + clause.length, mentions);
   if (subject && (subject.type === 'person' || subject.type === 'organization')) {
     const m = mentions.find((x) => x.entity === subject && x.start >= offset);
-    return { speaker: subject.localId, speakerName: m ? p.text.slice(m.start, m.end) : subject.name, speakerKind: kindOf(subject.type) };
+    return m ? mentionSpeaker(p, m) : speakerOf(subject);
   }
   const lead = clause.length - clause.trimStart().length;
   const body = clause.slice(lead);
@@ -400,7 +404,7 @@ function sentenceSpeaker(p: Paragraph, clauseStart: number, open: number, mentio
     if (/ing$/.test(t.text)) {
       // A participle ("describing it as …") takes the subject of the main clause: the sentence's first name.
       const subject = sentenceSubject(p, from, from + t.start, mentions);
-      if (subject) return { speaker: subject.localId, speakerName: subject.name, speakerKind: kindOf(subject.type) };
+      if (subject) return speakerOf(subject);
       continue;
     }
     const speaker = subjectBefore(p, from, from + t.start, mentions, state);
@@ -432,7 +436,7 @@ function resolveSpeaker(
   const document = /^(?:a|an|the|their|its|his|her)\s+(?:joint\s+|official\s+|written\s+)?(?:statement|letter|post|tweet|message|communiqu[eé]|press release|report|note|announcement)\s+(?:from|by|of)\s+/i.exec(phrase);
   if (document) {
     const author = mentions.find((m) => m.start >= start + document[0].length - 1 && m.end <= end);
-    if (author) return { speaker: author.entity.localId, speakerName: p.text.slice(author.start, author.end), speakerKind: kindOf(author.entity.type) };
+    if (author) return mentionSpeaker(p, author);
   }
   // "her spokesman", "his lawyer": someone the phrase does not name.
   const theirs = /^(?:his|her|their|its)\s+(?:(?:former|longtime|new|own|chief)\s+)?([\p{L}-]+(?:\s+(?:mate|of staff|secretary))?)$/iu.exec(phrase);
@@ -485,12 +489,12 @@ function resolveSpeaker(
     return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   }
   if (head) {
-    return { speaker: head.entity.localId, speakerName: p.text.slice(head.start, head.end), speakerKind: kindOf(head.entity.type) };
+    return mentionSpeaker(p, head);
   }
   if (subjectOnly && inside.length > 0) {
     const lastMention = inside[inside.length - 1];
     if (lastMention && p.text.slice(lastMention.end, end).trim().split(/\s+/).filter(Boolean).length <= 1) {
-      return { speaker: lastMention.entity.localId, speakerName: p.text.slice(lastMention.start, lastMention.end), speakerKind: kindOf(lastMention.entity.type) };
+      return mentionSpeaker(p, lastMention);
     }
   }
   // A description of someone the article names elsewhere: "the minister", "the president of Iran".

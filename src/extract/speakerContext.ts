@@ -50,8 +50,13 @@ export function setFocus(state: ResolveState, person: string | null, unnamed: bo
   state.focusUnnamed = unnamed;
 }
 
-export function kindOf(type: EntityType): SpeakerKind {
+function kindOf(type: EntityType): SpeakerKind {
   return type === 'person' ? 'person' : type === 'organization' || type === 'place' ? 'organization' : 'unknown';
+}
+
+/** An entity as the speaker of a quotation, under the name the article gives it there. */
+export function speakerOf(entity: LocalEntity, speakerName: string = entity.name): Speaker {
+  return { speaker: entity.localId, speakerName, speakerKind: kindOf(entity.type) };
 }
 
 /** The entity that a sentence is about when it starts with one (its subject), for pronoun resolution. */
