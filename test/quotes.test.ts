@@ -321,9 +321,11 @@ test('unnamed people stay unnamed: "the official" after an unnamed official, "an
     'Hamas official Osama Hamdi spoke in Beirut. An adviser to Mahmoud Abbasi told the news agency that they would go to court. “The world cannot remain silent,” he said.',
     'A nurse at the hospital, who asked not to be named, described scenes of chaos. “We are running on empty,” she said.',
     '“We are investigating,” police said. Prime Minister Benjamin Nathan’s office said in a statement that Israel “will not withdraw.”',
+    '“We will respond,” Nathan’s aides said. “The talks are over,” Nathan’s staff said.',
   ]);
   assert.deepEqual(q.map((x) => [x.speaker, x.speakerKind]), [
     [null, 'anonymous'], [null, 'anonymous'], [null, 'anonymous'], [null, 'anonymous'], [null, 'anonymous'], [null, 'unknown'],
+    [null, 'unknown'], [null, 'unknown'],
   ]);
 });
 

@@ -16,7 +16,7 @@ import { ANONYMOUS_HEADS, SPEECH_VERB } from './lexicon.ts';
 import { pronounReferent } from './pronouns.ts';
 import { findQuoteSpans, type QuoteSpan } from './quoteSpans.ts';
 import {
-  DATELINE, RELATION, sentenceFocus, sentenceSubject, setFocus, SOMEONE_UNNAMED, speakerOf,
+  DATELINE, INSTITUTION, RELATION, sentenceFocus, sentenceSubject, setFocus, SOMEONE_UNNAMED, speakerOf,
   type EntityMentionRef, type ResolveState, type Speaker,
 } from './speakerContext.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -465,10 +465,9 @@ function resolveSpeaker(
   if (/^(police|authorities|officials|prosecutors|investigators|organi[sz]ers|rescuers|firefighters|doctors|witnesses|residents|analysts|experts|sources|diplomats|officers)$/i.test(phrase)) {
     return { speaker: null, speakerName: phrase, speakerKind: 'anonymous' };
   }
-  // "Netanyahu's office", "the minister's campaign": an organisation of the person's, not the person.
-  if (/^\S+(?:\s+\S+){0,6}?['’]s\s+(?:press\s+)?(office|campaign|team|government|administration|cabinet|ministry|party|family|camp|foundation|company|lawyers)$/iu.test(phrase)) {
-    return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
-  }
+  // "Netanyahu's office", "the minister's campaign", "Netanyahu's aides": of the person's, not the person.
+  const owned = /^\S+(?:\s+\S+){0,6}?['’]s\s+(?:press\s+)?([\p{L}-]+)$/u.exec(phrase);
+  if (owned?.[1] && INSTITUTION.test(owned[1])) return { speaker: null, speakerName: phrase, speakerKind: 'unknown' };
   // A name inside a prepositional phrase is not the speaker ("the president of Iran", "a source close to Gamliel").
   const inside = mentions.filter((m) => m.start >= start && m.end <= end && !/\b(of|to|for|from|at|in|with|by|on|about)\s+(the\s+)?$/i.test(p.plain.slice(start, m.start)));
   // The head of the phrase: a name that ends it ("Foreign Ministry spokesman Saeed Khatibzadeh") or starts
